@@ -1,0 +1,22 @@
+/*
+ * emit.h -- the text emitters.  Each writes into a struct buf and escapes
+ * every value for its own format.
+ */
+#ifndef MDG_EMIT_H
+#define MDG_EMIT_H
+
+#include "model.h"
+#include "util.h"
+
+/* Mermaid erDiagram of one chain: the documented block, byte for byte. */
+void	emit_mermaid_chain(struct buf *, const struct mdg_chain *);
+/* Every chain merged: each relation once, each entity block once. */
+void	emit_mermaid_all(struct buf *, const struct mdg_model *);
+/* A value safe inside a Mermaid "..." label or comment. */
+void	mermaid_escape(struct buf *, const char *);
+
+/* Markdown: plain text made inert, or a note kept as inline Markdown. */
+void	md_escape_text(struct buf *, const char *);
+void	md_escape_cell(struct buf *, const char *);
+
+#endif

@@ -1,0 +1,383 @@
+/*
+ * main.c -- mdgraph: draw the relations of the bk-monitor metadata tables.
+ *
+ * Options become one struct; the chosen command runs; main picks the exit
+ * code.  Only this file prints errors and exits.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "embedded.h"
+#include "emit.h"
+#include "model.h"
+#include "util.h"
+
+#define EXIT_NO		1	/* the answer is no: stale, drift, no row */
+#define EXIT_USAGE	2	/* usage, connection or internal error */
+
+enum command {
+	CMD_DRAW,
+	CMD_DOC,
+};
+
+enum format {
+	FMT_MERMAID,
+};
+
+static const struct {
+	const char	*name;
+	enum format	 format;
+	const char	*exts[3];
+} formats[] = {
+	{ "mermaid",	FMT_MERMAID,	{ ".mmd", ".mermaid", NULL } },
+};
+
+struct opts {
+	enum command	 cmd;
+	const char	*chain;		/* NULL: "main" */
+	const char	*format;	/* NULL: from -o, else mermaid */
+	const char	*output;	/* NULL: standard output */
+	const char	*model;		/* NULL: built in */
+	const char	*template;	/* NULL: built in */
+	int		 list_chains;
+};
+
+/*
+ * The options, as data: getopt_long's table, --help and the "valid
+ * options" line all come from here.
+ */
+enum {
+	OPT_LIST_CHAINS = 256,
+	OPT_TEMPLATE,
+};
+
+static const struct optdef {
+	const char	*name;
+	int		 has_arg;
+	int		 val;
+	const char	*arg;
+	const char	*help;
+} optdefs[] = {
+	{ "chain", 1, 'c', "NAME",
+	    "chain to draw: a name from --list-chains, or all (default main)" },
+	{ "format", 1, 'T', "FORMAT",
+	    "output format: mermaid (default: from -o's extension)" },
+	{ "output", 1, 'o', "FILE",
+	    "write FILE atomically instead of standard output" },
+	{ "model", 1, 'm', "FILE",
+	    "read the model from FILE instead of the built-in one" },
+	{ "template", 1, OPT_TEMPLATE, "FILE",
+	    "doc: read the document template from FILE" },
+	{ "list-chains", 0, OPT_LIST_CHAINS, NULL,
+	    "print each chain's name, title and entity count, and exit" },
+	{ "help", 0, 'h', NULL, "print this help and exit" },
+	{ "version", 0, 'V', NULL, "print the version and exit" },
+};
+#define NOPTS (sizeof optdefs / sizeof optdefs[0])
+
+static void
+usage(FILE *f)
+{
+	size_t	i;
+	char	left[64];
+
+	fputs("Usage: mdgraph [OPTION]...            draw a chain\n"
+	    "       mdgraph doc [OPTION]...        print the Markdown "
+	    "document\n\n"
+	    "Draws the relations of the bk-monitor metadata tables from a "
+	    "declarative model.\n\nOptions:\n", f);
+	for (i = 0; i < NOPTS; i++) {
+		if (optdefs[i].val < 256)
+			snprintf(left, sizeof left, "-%c, --%s%s%s",
+			    optdefs[i].val, optdefs[i].name,
+			    optdefs[i].arg ? " " : "",
+			    optdefs[i].arg ? optdefs[i].arg : "");
+		else
+			snprintf(left, sizeof left, "    --%s%s%s",
+			    optdefs[i].name, optdefs[i].arg ? " " : "",
+			    optdefs[i].arg ? optdefs[i].arg : "");
+		fprintf(f, "  %-22s %s\n", left, optdefs[i].help);
+	}
+	fputs("\nExamples:\n"
+	    "  mdgraph --chain storage -o storage.mmd\n"
+	    "  mdgraph --list-chains\n"
+	    "  mdgraph doc -o metadata-relations.md\n\n"
+	    "Exit status: 0 success, 1 the answer is no, 2 error.\n"
+	    "Report bugs to: " PACKAGE_BUGREPORT "\n", f);
+}
+
+static char *
+valid_options(void)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b);
+	for (i = 0; i < NOPTS; i++)
+		buf_printf(&b, "%s--%s", i ? ", " : "", optdefs[i].name);
+	return buf_detach(&b);
+}
+
+static char *
+format_names(void)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b);
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", formats[i].name);
+	return buf_detach(&b);
+}
+
+static int
+parse_args(int argc, char **argv, struct opts *o)
+{
+	struct option	 longopts[NOPTS + 1];
+	struct buf	 shortopts;
+	char		*valid;
+	size_t		 i;
+	int		 c;
+
+	memset(o, 0, sizeof *o);
+	memset(longopts, 0, sizeof longopts);
+	buf_init(&shortopts);
+	buf_puts(&shortopts, "+:");
+	for (i = 0; i < NOPTS; i++) {
+		longopts[i].name = optdefs[i].name;
+		longopts[i].has_arg = optdefs[i].has_arg;
+		longopts[i].val = optdefs[i].val;
+		if (optdefs[i].val < 256) {
+			buf_putc(&shortopts, (char)optdefs[i].val);
+			if (optdefs[i].has_arg)
+				buf_putc(&shortopts, ':');
+		}
+	}
+
+	if (argc > 1 && str_eq(argv[1], "doc")) {
+		o->cmd = CMD_DOC;
+		argv++;
+		argc--;
+	}
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts.data, longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			o->chain = optarg;
+			break;
+		case 'T':
+			o->format = optarg;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'm':
+			o->model = optarg;
+			break;
+		case OPT_TEMPLATE:
+			o->template = optarg;
+			break;
+		case OPT_LIST_CHAINS:
+			o->list_chains = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			buf_free(&shortopts);
+			exit(0);
+		case 'V':
+			printf("mdgraph %s\n", PACKAGE_VERSION);
+			buf_free(&shortopts);
+			exit(0);
+		case ':':
+			log_error("option '%s' needs an argument",
+			    argv[optind - 1]);
+			goto bad;
+		default:
+			valid = valid_options();
+			if (optopt != 0)
+				log_error("unknown option '-%c' (valid: %s)",
+				    optopt, valid);
+			else
+				log_error("unknown option '%s' (valid: %s)",
+				    argv[optind - 1], valid);
+			free(valid);
+			goto bad;
+		}
+	}
+	buf_free(&shortopts);
+	if (optind < argc) {
+		log_error("unexpected argument '%s' (commands: doc; "
+		    "see 'mdgraph --help')", argv[optind]);
+		return -1;
+	}
+	if (o->cmd == CMD_DOC && (o->chain || o->format || o->list_chains)) {
+		log_error("doc takes no --chain, --format or --list-chains");
+		return -1;
+	}
+	if (o->cmd == CMD_DRAW && o->template) {
+		log_error("--template goes with the doc command");
+		return -1;
+	}
+	return 0;
+bad:
+	buf_free(&shortopts);
+	return -1;
+}
+
+static int
+pick_format(const struct opts *o, enum format *fmt)
+{
+	const char	*name = o->format;
+	char		*names;
+	size_t		 i, j;
+
+	if (name != NULL) {
+		for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+			if (str_eq(formats[i].name, name)) {
+				*fmt = formats[i].format;
+				return 0;
+			}
+		}
+		names = format_names();
+		log_error("unknown format '%s' (choose from: %s)", name,
+		    names);
+		free(names);
+		return -1;
+	}
+	if (o->output == NULL || str_eq(o->output, "-")) {
+		*fmt = FMT_MERMAID;
+		return 0;
+	}
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+		for (j = 0; formats[i].exts[j] != NULL; j++) {
+			if (str_ends_with(o->output, formats[i].exts[j])) {
+				*fmt = formats[i].format;
+				return 0;
+			}
+		}
+	}
+	names = format_names();
+	log_error("cannot tell the format of '%s' from its extension: "
+	    "give -T FORMAT (%s)", o->output, names);
+	free(names);
+	return -1;
+}
+
+static void
+list_chains(const struct mdg_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nchains; i++)
+		printf("%s\t%s\t%zu\n", m->chains[i]->name,
+		    m->chains[i]->title, m->chains[i]->nentities);
+}
+
+static int
+write_output(const struct opts *o, const struct buf *b)
+{
+	char *cause = NULL;
+
+	if (file_write_atomic(o->output, b->data, b->len, &cause) != 0) {
+		log_error("cannot write %s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmd_draw(const struct opts *o, const struct mdg_model *m)
+{
+	const struct mdg_chain	*chain = NULL;
+	const char		*name = o->chain ? o->chain : "main";
+	enum format		 fmt;
+	struct buf		 out;
+	char			*names;
+	int			 rc;
+
+	if (!str_eq(name, "all") && (chain = model_chain(m, name)) == NULL) {
+		names = model_chain_names(m);
+		log_error("unknown chain '%s' (choose from: %s, all)", name,
+		    names);
+		free(names);
+		return EXIT_USAGE;
+	}
+	if (pick_format(o, &fmt) != 0)
+		return EXIT_USAGE;
+
+	buf_init(&out);
+	switch (fmt) {
+	case FMT_MERMAID:
+		if (chain != NULL)
+			emit_mermaid_chain(&out, chain);
+		else
+			emit_mermaid_all(&out, m);
+		break;
+	}
+	rc = write_output(o, &out) == 0 ? 0 : EXIT_USAGE;
+	buf_free(&out);
+	return rc;
+}
+
+static int
+cmd_doc(const struct opts *o, const struct mdg_model *m)
+{
+	const char	*tmpl = (const char *)embedded_doc_template;
+	size_t		 len = embedded_doc_template_len;
+	char		*text = NULL, *cause = NULL;
+	struct buf	 out;
+	int		 rc = EXIT_USAGE;
+
+	if (o->template != NULL) {
+		if (file_read(o->template, &text, &len, &cause) != 0) {
+			log_error("cannot read template %s", cause);
+			free(cause);
+			return EXIT_USAGE;
+		}
+		tmpl = text;
+	}
+	buf_init(&out);
+	if (doc_render(&out, m, tmpl, len, o->template ? o->template :
+	    "(built-in template)", &cause) != 0) {
+		log_error("%s", cause);
+		free(cause);
+	} else if (write_output(o, &out) == 0)
+		rc = 0;
+	buf_free(&out);
+	free(text);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts		 o;
+	struct mdg_model	*m;
+	char			*cause = NULL;
+	int			 rc;
+
+	if (parse_args(argc, argv, &o) != 0)
+		return EXIT_USAGE;
+	m = o.model ? model_load(o.model, &cause) : model_builtin(&cause);
+	if (m == NULL) {
+		log_error("%s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	if (o.list_chains) {
+		list_chains(m);
+		rc = 0;
+	} else if (o.cmd == CMD_DOC)
+		rc = cmd_doc(&o, m);
+	else
+		rc = cmd_draw(&o, m);
+	model_free(m);
+	return rc;
+}

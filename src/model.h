@@ -1,0 +1,167 @@
+/*
+ * model.h -- the declarative model: entities, chains, relations, joins and
+ * the lists of unclassified tables.
+ *
+ * A model is parsed from text (templates/metadata.model is the built-in one)
+ * and owns every string and struct hanging off it; model_free() releases it
+ * all.  Nothing in a parsed model is modified afterwards: the emitters only
+ * read it.
+ */
+#ifndef MDG_MODEL_H
+#define MDG_MODEL_H
+
+#include <stddef.h>
+
+/* Cardinality of one end of a relation (crow's foot). */
+enum mdg_card {
+	MDG_CARD_ONE,		/* ||: exactly one */
+	MDG_CARD_ZERO_ONE,	/* o| / |o: zero or one */
+	MDG_CARD_ZERO_MANY,	/* }o / o{: zero or many */
+	MDG_CARD_ONE_MANY,	/* }| / |{: one or many */
+};
+
+/* One scalar term of a join key. */
+enum mdg_term_kind {
+	MDG_TERM_COLUMN,	/* col */
+	MDG_TERM_ANY,		/* any(a, b, c): equal to any of the columns */
+	MDG_TERM_ELEM,		/* elem(col): an element of a JSON array */
+	MDG_TERM_CONCAT,	/* concat(a, '__', b): a derived string */
+};
+
+struct mdg_term {
+	enum mdg_term_kind	  kind;
+	char			**parts;	/* column names or literals */
+	int			 *literal;	/* parts[i] is a 'literal' */
+	size_t			  nparts;
+};
+
+/* One side of a join: a tuple of terms, compared position by position. */
+struct mdg_key {
+	struct mdg_term	*terms;
+	size_t		 nterms;
+};
+
+struct mdg_attr {
+	char	*type;
+	char	*name;
+	char	*keys;		/* "PK", "PK, FK", ... or NULL */
+	char	*comment;	/* or NULL */
+};
+
+struct mdg_entity {
+	char	*name;
+	char	*table;		/* prefix + lower(name) unless declared */
+	int	 declared;	/* an `entity` line names it */
+	size_t	 index;		/* position in model->entities */
+};
+
+struct mdg_block {
+	struct mdg_entity	*entity;
+	struct mdg_attr		*attrs;
+	size_t			 nattrs;
+};
+
+enum mdg_tenant {
+	MDG_TENANT_AUTO,	/* match bk_tenant_id where both sides have it */
+	MDG_TENANT_NO,		/* never */
+};
+
+struct mdg_chain;
+
+struct mdg_rel {
+	struct mdg_entity	*left;
+	struct mdg_entity	*right;
+	enum mdg_card		 lcard;
+	enum mdg_card		 rcard;
+	int			 identifying;	/* "--" rather than ".." */
+	char			*label;
+	struct mdg_key		 lkey;
+	struct mdg_key		 rkey;
+	enum mdg_tenant		 tenant;
+	int			 line;
+	const struct mdg_chain	*chain;
+	size_t			 index;		/* position in its chain */
+};
+
+enum mdg_item_kind {
+	MDG_ITEM_REL,
+	MDG_ITEM_COMMENT,
+	MDG_ITEM_BLANK,
+	MDG_ITEM_BLOCK,
+};
+
+/* A chain is the ordered text of one diagram: what it says and where. */
+struct mdg_item {
+	enum mdg_item_kind	 kind;
+	struct mdg_rel		*rel;		/* MDG_ITEM_REL */
+	char			*comment;	/* MDG_ITEM_COMMENT: "%% ..." */
+	struct mdg_block	*block;		/* MDG_ITEM_BLOCK */
+};
+
+struct mdg_chain {
+	char			 *name;
+	char			 *title;
+	struct mdg_item		 *items;
+	size_t			  nitems;
+	struct mdg_rel		**rels;		/* the REL items, in order */
+	size_t			  nrels;
+	struct mdg_block	**blocks;	/* the BLOCK items, in order */
+	size_t			  nblocks;
+	struct mdg_entity	**entities;	/* first appearance order */
+	size_t			  nentities;
+	size_t			  cap_items, cap_rels, cap_blocks, cap_ents;
+};
+
+struct mdg_list_item {
+	struct mdg_entity	*entity;
+	char			*note;		/* inline Markdown */
+};
+
+struct mdg_list {
+	char			*name;
+	char			*title;
+	struct mdg_list_item	*items;
+	size_t			 nitems;
+	size_t			 cap;
+};
+
+struct mdg_model {
+	char			 *source;	/* file name for messages */
+	char			 *schema;	/* default "public" */
+	char			 *prefix;	/* default "metadata_" */
+	struct mdg_entity	**entities;	/* first appearance order */
+	size_t			  nentities;
+	struct mdg_chain	**chains;
+	size_t			  nchains;
+	struct mdg_list		**lists;
+	size_t			  nlists;
+	size_t			  cap_ents, cap_chains, cap_lists;
+};
+
+/*
+ * Parse model text.  `source` names it in messages ("FILE:LINE: ...").
+ * Returns the model, or NULL with *cause set (allocated).
+ */
+struct mdg_model	*model_parse(const char *text, size_t len,
+			    const char *source, char **cause);
+struct mdg_model	*model_load(const char *path, char **cause);
+struct mdg_model	*model_builtin(char **cause);
+void			 model_free(struct mdg_model *);
+
+struct mdg_chain	*model_chain(const struct mdg_model *, const char *);
+struct mdg_entity	*model_entity(const struct mdg_model *, const char *);
+struct mdg_list		*model_list(const struct mdg_model *, const char *);
+const struct mdg_block	*chain_block(const struct mdg_chain *,
+			    const struct mdg_entity *);
+
+/* "main, datalink, ..." (allocated). */
+char			*model_chain_names(const struct mdg_model *);
+
+/* The Mermaid spelling of a cardinality on the left or right end. */
+const char		*card_mermaid(enum mdg_card, int right);
+const char		*card_name(enum mdg_card);
+
+/* Render a join side as model text, e.g. "any(a, b)" (allocated). */
+char			*key_text(const struct mdg_key *);
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * util.h -- memory, strings, growable buffers and files for mdgraph.
+ *
+ * Ownership: a function returning `char *` hands the string over (free it);
+ * `const char *` is borrowed.  The x* allocators never return NULL: they
+ * print one line and exit on out-of-memory, the one condition no caller
+ * can do anything useful about.
+ */
+#ifndef MDG_UTIL_H
+#define MDG_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define MDG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xreallocarray(void *, size_t, size_t);
+char *xstrdup(const char *);
+char *xstrndup(const char *, size_t);
+char *xasprintf(const char *, ...) MDG_PRINTF(1, 2);
+char *xvasprintf(const char *, va_list) MDG_PRINTF(1, 0);
+
+/* Append-only byte buffer; `data` is always NUL-terminated. */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 buf_init(struct buf *);
+void	 buf_free(struct buf *);
+void	 buf_reset(struct buf *);
+void	 buf_add(struct buf *, const void *, size_t);
+void	 buf_puts(struct buf *, const char *);
+void	 buf_putc(struct buf *, char);
+void	 buf_printf(struct buf *, const char *, ...) MDG_PRINTF(2, 3);
+char	*buf_detach(struct buf *);
+
+/* A growable vector of pointers. */
+#define VEC_PUSH(arr, n, cap, item) do {				\
+	if ((n) == (cap)) {						\
+		(cap) = (cap) ? (cap) * 2 : 8;				\
+		(arr) = xreallocarray((arr), (cap), sizeof *(arr));	\
+	}								\
+	(arr)[(n)++] = (item);						\
+} while (0)
+
+int	 str_eq(const char *, const char *);
+int	 str_ends_with(const char *, const char *);
+
+/*
+ * Read a whole file.  Returns 0, or -1 with *cause set (allocated).
+ * The result is NUL-terminated; *len excludes the NUL.
+ */
+int	 file_read(const char *path, char **data, size_t *len, char **cause);
+
+/*
+ * Write `len` bytes to `path` atomically: a temporary file in the same
+ * directory, fsync'd and renamed over the target.  path "-" or NULL means
+ * standard output.  On failure the old file is untouched.
+ */
+int	 file_write_atomic(const char *path, const void *data, size_t len,
+	    char **cause);
+
+/* Logging: every message is one line starting with "mdgraph: ". */
+void	 log_error(const char *, ...) MDG_PRINTF(1, 2);
+void	 log_hint(const char *, ...) MDG_PRINTF(1, 2);
+
+#endif
