@@ -327,18 +327,32 @@ parse_term(struct parser *p, const char **sp, struct mdg_term *t)
 		t->kind = MDG_TERM_ELEM;
 	else if (n == 6 && strncmp(s, "concat", 6) == 0)
 		t->kind = MDG_TERM_CONCAT;
+	else if (n == 3 && strncmp(s, "map", 3) == 0)
+		t->kind = MDG_TERM_MAP;
 	else
 		return fail(p, "unknown join function '%.*s' "
-		    "(choose from: any, elem, concat)", (int)n, s);
+		    "(choose from: any, elem, concat, map)", (int)n, s);
 	s = skip_ws(s + n) + 1;
 	for (;;) {
 		s = skip_ws(s);
-		if (*s == '\'' && t->kind == MDG_TERM_CONCAT) {
+		if (*s == '\'' && (t->kind == MDG_TERM_CONCAT ||
+		    (t->kind == MDG_TERM_MAP && t->nparts > 0))) {
 			if ((e = strchr(s + 1, '\'')) == NULL)
 				return fail(p, "unterminated literal in join");
 			term_add_part(t, s + 1, (size_t)(e - s - 1), 1);
 			s = e + 1;
-		} else if ((n = ident_len(s)) > 0) {
+			if (t->kind == MDG_TERM_MAP) {
+				s = skip_ws(s);
+				if (*s != '=' || *(s = skip_ws(s + 1)) != '\'' ||
+				    (e = strchr(s + 1, '\'')) == NULL)
+					return fail(p, "map() takes "
+					    "'from'='to' pairs");
+				term_add_part(t, s + 1, (size_t)(e - s - 1),
+				    1);
+				s = e + 1;
+			}
+		} else if ((n = ident_len(s)) > 0 &&
+		    (t->kind != MDG_TERM_MAP || t->nparts == 0)) {
 			term_add_part(t, s, n, 0);
 			s += n;
 		} else
@@ -357,6 +371,8 @@ parse_term(struct parser *p, const char **sp, struct mdg_term *t)
 		return fail(p, "any() takes two or more columns");
 	if (t->kind == MDG_TERM_CONCAT && t->nparts < 2)
 		return fail(p, "concat() takes two or more parts");
+	if (t->kind == MDG_TERM_MAP && t->nparts < 3)
+		return fail(p, "map() takes a column and 'from'='to' pairs");
 	return 0;
 }
 
@@ -627,6 +643,8 @@ chain_line(struct parser *p, const char *s)
 	char		*word;
 
 	s = skip_ws(s);
+	if (*s == '#')
+		return 0;	/* a comment of the model file */
 	if (*s == '\0') {
 		chain_add_item(p->chain, MDG_ITEM_BLANK);
 		p->rel = NULL;
@@ -786,9 +804,13 @@ parse_entity_decl(struct parser *p, const char *s)
 			free(e->table);
 			e->table = xstrdup(w + 6);
 			free(w);
+		} else if (str_eq(w, "abstract")) {
+			free(e->table);
+			e->table = NULL;
+			free(w);
 		} else {
 			fail(p, "unknown entity option '%s' (choose from: "
-			    "table=NAME)", w);
+			    "table=NAME, abstract)", w);
 			free(w);
 			return -1;
 		}
@@ -932,8 +954,14 @@ model_parse(const char *text, size_t len, const char *source, char **cause)
 		if (p.block != NULL) {
 			const char *t = skip_ws(line.data);
 
-			if (str_eq(t, "}"))
+			if (*t == '#')
+				;	/* a comment of the model file */
+			else if (str_eq(t, "}"))
 				p.block = NULL;
+			else if (str_eq(t, "end"))
+				rc = fail(&p, "'end' inside block '%s {': close "
+				    "the block with '}' first",
+				    p.block->entity->name);
 			else if (*t == '\0')
 				rc = fail(&p, "blank line inside block '%s {'",
 				    p.block->entity->name);
@@ -961,11 +989,14 @@ struct mdg_model *
 model_load(const char *path, char **cause)
 {
 	struct mdg_model	*m;
-	char			*text;
+	char			*text, *why;
 	size_t			 len;
 
-	if (file_read(path, &text, &len, cause) != 0)
+	if (file_read(path, &text, &len, &why) != 0) {
+		*cause = xasprintf("cannot read model %s", why);
+		free(why);
 		return NULL;
+	}
 	m = model_parse(text, len, path, cause);
 	free(text);
 	return m;
@@ -1100,7 +1131,7 @@ model_chain_names(const struct mdg_model *m)
 char *
 key_text(const struct mdg_key *k)
 {
-	static const char *fn[] = { "", "any", "elem", "concat" };
+	static const char *fn[] = { "", "any", "elem", "concat", "map" };
 	const struct mdg_term	*t;
 	struct buf		 b;
 	size_t			 i, j;
@@ -1115,9 +1146,16 @@ key_text(const struct mdg_key *k)
 			continue;
 		}
 		buf_printf(&b, "%s(", fn[t->kind]);
-		for (j = 0; j < t->nparts; j++)
+		for (j = 0; j < t->nparts; j++) {
+			if (t->kind == MDG_TERM_MAP && j > 0) {
+				buf_printf(&b, ", '%s'='%s'", t->parts[j],
+				    t->parts[j + 1]);
+				j++;
+				continue;
+			}
 			buf_printf(&b, t->literal[j] ? "%s'%s'" : "%s%s",
 			    j ? ", " : "", t->parts[j]);
+		}
 		buf_puts(&b, ")");
 	}
 	return buf_detach(&b);

@@ -26,12 +26,14 @@ enum mdg_term_kind {
 	MDG_TERM_ANY,		/* any(a, b, c): equal to any of the columns */
 	MDG_TERM_ELEM,		/* elem(col): an element of a JSON array */
 	MDG_TERM_CONCAT,	/* concat(a, '__', b): a derived string */
+	MDG_TERM_MAP,		/* map(col, 'from'='to', ...): a lookup */
 };
 
 struct mdg_term {
 	enum mdg_term_kind	  kind;
 	char			**parts;	/* column names or literals */
 	int			 *literal;	/* parts[i] is a 'literal' */
+	/* map: parts[0] is the column, then from/to literal pairs */
 	size_t			  nparts;
 };
 
@@ -50,7 +52,8 @@ struct mdg_attr {
 
 struct mdg_entity {
 	char	*name;
-	char	*table;		/* prefix + lower(name) unless declared */
+	char	*table;		/* prefix + lower(name) unless declared;
+				   NULL for an abstract model */
 	int	 declared;	/* an `entity` line names it */
 	size_t	 index;		/* position in model->entities */
 };
