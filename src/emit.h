@@ -12,6 +12,8 @@
 void	emit_mermaid_chain(struct buf *, const struct mdg_chain *);
 /* Every chain merged: each relation once, each entity block once. */
 void	emit_mermaid_all(struct buf *, const struct mdg_model *);
+/* The schema graph of a view as JSON. */
+void	emit_json_schema(struct buf *, const struct mdg_view *);
 /* A value safe inside a Mermaid "..." label or comment. */
 void	mermaid_escape(struct buf *, const char *);
 

@@ -125,78 +125,43 @@ emit_mermaid_chain(struct buf *b, const struct mdg_chain *c)
 	}
 }
 
-static int
-rel_same(const struct mdg_rel *a, const struct mdg_rel *b)
-{
-	return a->left == b->left && a->right == b->right &&
-	    a->lcard == b->lcard && a->rcard == b->rcard &&
-	    a->identifying == b->identifying && str_eq(a->label, b->label);
-}
-
 /*
- * All chains in one diagram.  Relations come chain by chain, each under a
- * "%% name: title" comment, skipping any an earlier chain already drew;
- * then one block per entity, in order of first appearance, holding the
- * union of the attributes every chain lists for it (first spelling wins).
+ * All chains in one diagram (see struct mdg_view): relations chain by
+ * chain, each group under a "%% name: title" comment, then one block per
+ * entity that any chain gives a block.
  */
 void
 emit_mermaid_all(struct buf *b, const struct mdg_model *m)
 {
-	const struct mdg_rel	**seen = NULL;
-	const struct mdg_attr	**attrs = NULL;
-	const struct mdg_chain	 *c;
-	const struct mdg_block	 *bl;
-	const struct mdg_entity	 *e;
-	size_t			  nseen = 0, capseen = 0, nattrs, capattrs = 0;
-	size_t			  i, j, k, a, n;
-	int			  first = 1, dup;
+	struct mdg_view		*v = view_new(m, NULL);
+	const struct mdg_chain	*group = NULL;
+	const struct mdg_rel	*r;
+	size_t			 i;
+	int			 first = 1;
 
 	buf_puts(b, "erDiagram\n");
-	for (i = 0; i < m->nchains; i++) {
-		c = m->chains[i];
-		for (n = 0, j = 0; j < c->nrels; j++) {
-			for (dup = 0, k = 0; k < nseen && !dup; k++)
-				dup = rel_same(seen[k], c->rels[j]);
-			if (dup)
-				continue;
-			if (n++ == 0) {
-				if (!first)
-					buf_putc(b, '\n');
-				buf_puts(b, INDENT "%% ");
-				mermaid_escape(b, c->name);
-				buf_puts(b, ": ");
-				mermaid_escape(b, c->title);
+	for (i = 0; i < v->nrels; i++) {
+		r = v->rels[i];
+		if (r->chain != group) {
+			if (group != NULL)
 				buf_putc(b, '\n');
-				first = 0;
-			}
-			emit_rel(b, c->rels[j]);
-			VEC_PUSH(seen, nseen, capseen, c->rels[j]);
+			group = r->chain;
+			buf_puts(b, INDENT "%% ");
+			mermaid_escape(b, group->name);
+			buf_puts(b, ": ");
+			mermaid_escape(b, group->title);
+			buf_putc(b, '\n');
 		}
+		emit_rel(b, r);
 	}
-	free(seen);
-
-	for (first = 1, i = 0; i < m->nentities; i++) {
-		e = m->entities[i];
-		nattrs = 0;
-		for (n = 0, j = 0; j < m->nchains; j++) {
-			if ((bl = chain_block(m->chains[j], e)) == NULL)
-				continue;
-			n++;
-			for (a = 0; a < bl->nattrs; a++) {
-				for (dup = 0, k = 0; k < nattrs && !dup; k++)
-					dup = str_eq(attrs[k]->name,
-					    bl->attrs[a].name);
-				if (!dup)
-					VEC_PUSH(attrs, nattrs, capattrs,
-					    &bl->attrs[a]);
-			}
-		}
-		if (n == 0)
+	for (i = 0; i < v->nents; i++) {
+		if (!v->ents[i].has_block)
 			continue;
 		if (first)
 			buf_putc(b, '\n');
 		first = 0;
-		emit_block(b, e, attrs, nattrs);
+		emit_block(b, v->ents[i].entity, v->ents[i].attrs,
+		    v->ents[i].nattrs);
 	}
-	free(attrs);
+	view_free(v);
 }

@@ -13,7 +13,9 @@
 #include "doc.h"
 #include "embedded.h"
 #include "emit.h"
+#include "graph.h"
 #include "model.h"
+#include "render.h"
 #include "util.h"
 
 #define EXIT_NO		1	/* the answer is no: stale, drift, no row */
@@ -26,6 +28,8 @@ enum command {
 
 enum format {
 	FMT_MERMAID,
+	FMT_JSON,
+	FMT_GRAPHVIZ,		/* through the graph and render modules */
 };
 
 static const struct {
@@ -34,6 +38,11 @@ static const struct {
 	const char	*exts[3];
 } formats[] = {
 	{ "mermaid",	FMT_MERMAID,	{ ".mmd", ".mermaid", NULL } },
+	{ "dot",	FMT_GRAPHVIZ,	{ ".dot", ".gv", NULL } },
+	{ "svg",	FMT_GRAPHVIZ,	{ ".svg", NULL } },
+	{ "png",	FMT_GRAPHVIZ,	{ ".png", NULL } },
+	{ "pdf",	FMT_GRAPHVIZ,	{ ".pdf", NULL } },
+	{ "json",	FMT_JSON,	{ ".json", NULL } },
 };
 
 struct opts {
@@ -43,6 +52,7 @@ struct opts {
 	const char	*output;	/* NULL: standard output */
 	const char	*model;		/* NULL: built in */
 	const char	*template;	/* NULL: built in */
+	const char	*rankdir;	/* NULL: LR */
 	int		 list_chains;
 };
 
@@ -53,6 +63,7 @@ struct opts {
 enum {
 	OPT_LIST_CHAINS = 256,
 	OPT_TEMPLATE,
+	OPT_RANKDIR,
 };
 
 static const struct optdef {
@@ -65,11 +76,14 @@ static const struct optdef {
 	{ "chain", 1, 'c', "NAME",
 	    "chain to draw: a name from --list-chains, or all (default main)" },
 	{ "format", 1, 'T', "FORMAT",
-	    "output format: mermaid (default: from -o's extension)" },
+	    "output format: mermaid, dot, svg, png, pdf, json (default: "
+	    "from -o's extension)" },
 	{ "output", 1, 'o', "FILE",
 	    "write FILE atomically instead of standard output" },
 	{ "model", 1, 'm', "FILE",
 	    "read the model from FILE instead of the built-in one" },
+	{ "rankdir", 1, OPT_RANKDIR, "DIR",
+	    "direction of the drawing: LR (default), RL, TB or BT" },
 	{ "template", 1, OPT_TEMPLATE, "FILE",
 	    "doc: read the document template from FILE" },
 	{ "list-chains", 0, OPT_LIST_CHAINS, NULL,
@@ -103,7 +117,8 @@ usage(FILE *f)
 		fprintf(f, "  %-22s %s\n", left, optdefs[i].help);
 	}
 	fputs("\nExamples:\n"
-	    "  mdgraph --chain storage -o storage.mmd\n"
+	    "  mdgraph --chain storage -o storage.svg\n"
+	    "  mdgraph --chain all -T dot | dot -Tpng -o all.png\n"
 	    "  mdgraph --list-chains\n"
 	    "  mdgraph doc -o metadata-relations.md\n\n"
 	    "Exit status: 0 success, 1 the answer is no, 2 error.\n"
@@ -183,6 +198,15 @@ parse_args(int argc, char **argv, struct opts *o)
 		case OPT_TEMPLATE:
 			o->template = optarg;
 			break;
+		case OPT_RANKDIR:
+			if (!str_eq(optarg, "LR") && !str_eq(optarg, "RL") &&
+			    !str_eq(optarg, "TB") && !str_eq(optarg, "BT")) {
+				log_error("unknown rankdir '%s' (choose from: "
+				    "LR, RL, TB, BT)", optarg);
+				goto bad;
+			}
+			o->rankdir = optarg;
+			break;
 		case OPT_LIST_CHAINS:
 			o->list_chains = 1;
 			break;
@@ -230,8 +254,9 @@ bad:
 	return -1;
 }
 
+/* The format's name ("svg") and kind, from -T or -o's extension. */
 static int
-pick_format(const struct opts *o, enum format *fmt)
+pick_format(const struct opts *o, const char **fmtname, enum format *fmt)
 {
 	const char	*name = o->format;
 	char		*names;
@@ -240,6 +265,7 @@ pick_format(const struct opts *o, enum format *fmt)
 	if (name != NULL) {
 		for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
 			if (str_eq(formats[i].name, name)) {
+				*fmtname = formats[i].name;
 				*fmt = formats[i].format;
 				return 0;
 			}
@@ -251,12 +277,14 @@ pick_format(const struct opts *o, enum format *fmt)
 		return -1;
 	}
 	if (o->output == NULL || str_eq(o->output, "-")) {
+		*fmtname = "mermaid";
 		*fmt = FMT_MERMAID;
 		return 0;
 	}
 	for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
 		for (j = 0; formats[i].exts[j] != NULL; j++) {
 			if (str_ends_with(o->output, formats[i].exts[j])) {
+				*fmtname = formats[i].name;
 				*fmt = formats[i].format;
 				return 0;
 			}
@@ -297,10 +325,14 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 {
 	const struct mdg_chain	*chain = NULL;
 	const char		*name = o->chain ? o->chain : "main";
+	const char		*fmtname;
+	struct graph_opts	 gopts;
+	struct mdg_view		*view;
+	Agraph_t		*g;
 	enum format		 fmt;
 	struct buf		 out;
-	char			*names;
-	int			 rc;
+	char			*names, *cause = NULL;
+	int			 rc = EXIT_USAGE;
 
 	if (!str_eq(name, "all") && (chain = model_chain(m, name)) == NULL) {
 		names = model_chain_names(m);
@@ -309,10 +341,11 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 		free(names);
 		return EXIT_USAGE;
 	}
-	if (pick_format(o, &fmt) != 0)
+	if (pick_format(o, &fmtname, &fmt) != 0)
 		return EXIT_USAGE;
 
 	buf_init(&out);
+	view = view_new(m, chain);
 	switch (fmt) {
 	case FMT_MERMAID:
 		if (chain != NULL)
@@ -320,8 +353,26 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 		else
 			emit_mermaid_all(&out, m);
 		break;
+	case FMT_JSON:
+		emit_json_schema(&out, view);
+		break;
+	case FMT_GRAPHVIZ:
+		memset(&gopts, 0, sizeof gopts);
+		gopts.rankdir = o->rankdir;
+		g = graph_schema(view, &gopts);
+		if (render(g, fmtname, &out, &cause) != 0) {
+			log_error("%s", cause);
+			free(cause);
+			graph_free(g);
+			goto out;
+		}
+		graph_free(g);
+		break;
 	}
-	rc = write_output(o, &out) == 0 ? 0 : EXIT_USAGE;
+	if (write_output(o, &out) == 0)
+		rc = 0;
+out:
+	view_free(view);
 	buf_free(&out);
 	return rc;
 }

@@ -1160,3 +1160,108 @@ key_text(const struct mdg_key *k)
 	}
 	return buf_detach(&b);
 }
+
+static int
+rel_same(const struct mdg_rel *a, const struct mdg_rel *b)
+{
+	return a->left == b->left && a->right == b->right &&
+	    a->lcard == b->lcard && a->rcard == b->rcard &&
+	    a->identifying == b->identifying && str_eq(a->label, b->label);
+}
+
+static void
+view_add_attrs(struct mdg_view_entity *ve, const struct mdg_block *bl)
+{
+	size_t a, k;
+	int dup;
+
+	ve->has_block = 1;
+	for (a = 0; a < bl->nattrs; a++) {
+		for (dup = 0, k = 0; k < ve->nattrs && !dup; k++)
+			dup = str_eq(ve->attrs[k]->name, bl->attrs[a].name);
+		if (dup)
+			continue;
+		ve->attrs = xreallocarray(ve->attrs, ve->nattrs + 1,
+		    sizeof *ve->attrs);
+		ve->attrs[ve->nattrs++] = &bl->attrs[a];
+	}
+}
+
+struct mdg_view *
+view_new(const struct mdg_model *m, const struct mdg_chain *only)
+{
+	struct mdg_view		*v = xcalloc(1, sizeof *v);
+	struct mdg_view_entity	*ve;
+	const struct mdg_chain	*c;
+	const struct mdg_block	*bl;
+	size_t			 i, j, k, cap = 0;
+	int			 dup;
+
+	v->model = m;
+	v->chain = only;
+	v->ents = xcalloc(m->nentities, sizeof *v->ents);
+	for (i = 0; i < m->nchains; i++) {
+		c = m->chains[i];
+		if (only != NULL && c != only)
+			continue;
+		for (j = 0; j < c->nentities; j++) {
+			if (view_entity(v, c->entities[j]) != NULL)
+				continue;
+			ve = &v->ents[v->nents++];
+			ve->entity = c->entities[j];
+			ve->home = c;
+		}
+		for (j = 0; j < c->nrels; j++) {
+			for (dup = 0, k = 0; k < v->nrels && !dup; k++)
+				dup = rel_same(v->rels[k], c->rels[j]);
+			if (!dup)
+				VEC_PUSH(v->rels, v->nrels, cap, c->rels[j]);
+		}
+	}
+	for (i = 0; i < v->nents; i++) {
+		for (j = 0; j < m->nchains; j++) {
+			if (only != NULL && m->chains[j] != only)
+				continue;
+			bl = chain_block(m->chains[j], v->ents[i].entity);
+			if (bl != NULL)
+				view_add_attrs(&v->ents[i], bl);
+		}
+	}
+	return v;
+}
+
+void
+view_free(struct mdg_view *v)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < v->nents; i++)
+		free(v->ents[i].attrs);
+	free(v->ents);
+	free(v->rels);
+	free(v);
+}
+
+const struct mdg_view_entity *
+view_entity(const struct mdg_view *v, const struct mdg_entity *e)
+{
+	size_t i;
+
+	for (i = 0; i < v->nents; i++)
+		if (v->ents[i].entity == e)
+			return &v->ents[i];
+	return NULL;
+}
+
+const struct mdg_attr *
+view_attr(const struct mdg_view_entity *ve, const char *column)
+{
+	size_t i;
+
+	for (i = 0; i < ve->nattrs; i++)
+		if (str_eq(ve->attrs[i]->name, column))
+			return ve->attrs[i];
+	return NULL;
+}

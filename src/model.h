@@ -167,4 +167,36 @@ const char		*card_name(enum mdg_card);
 /* Render a join side as model text, e.g. "any(a, b)" (allocated). */
 char			*key_text(const struct mdg_key *);
 
+
+/*
+ * A view: what one diagram shows.  For one chain, its entities and
+ * relations.  For all chains (chain NULL), every entity once -- at home in
+ * the first chain that lists it, with the union of the attributes all
+ * chains give it (first spelling wins) -- and every relation once.
+ */
+struct mdg_view_entity {
+	const struct mdg_entity	 *entity;
+	const struct mdg_chain	 *home;
+	const struct mdg_attr	**attrs;
+	size_t			  nattrs;
+	int			  has_block;
+};
+
+struct mdg_view {
+	const struct mdg_model	 *model;
+	const struct mdg_chain	 *chain;	/* NULL: all chains */
+	struct mdg_view_entity	 *ents;
+	size_t			  nents;
+	const struct mdg_rel	**rels;
+	size_t			  nrels;
+};
+
+struct mdg_view	*view_new(const struct mdg_model *, const struct mdg_chain *);
+void		 view_free(struct mdg_view *);
+const struct mdg_view_entity *view_entity(const struct mdg_view *,
+		    const struct mdg_entity *);
+/* The attribute of a view entity named `column`, or NULL. */
+const struct mdg_attr *view_attr(const struct mdg_view_entity *,
+		    const char *column);
+
 #endif

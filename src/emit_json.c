@@ -1,0 +1,153 @@
+/*
+ * emit_json.c -- the schema graph as JSON (layout in mdgraph(1), JSON).
+ */
+#include "config.h"
+
+#include "emit.h"
+#include "json.h"
+
+static void
+json_term(struct json *j, const struct mdg_term *t)
+{
+	size_t i;
+
+	json_obj(j);
+	switch (t->kind) {
+	case MDG_TERM_COLUMN:
+		json_kstr(j, "kind", "column");
+		json_kstr(j, "column", t->parts[0]);
+		break;
+	case MDG_TERM_ANY:
+		json_kstr(j, "kind", "any");
+		json_key(j, "columns");
+		json_arr(j);
+		for (i = 0; i < t->nparts; i++)
+			json_str(j, t->parts[i]);
+		json_end_arr(j);
+		break;
+	case MDG_TERM_ELEM:
+		json_kstr(j, "kind", "elem");
+		json_kstr(j, "column", t->parts[0]);
+		break;
+	case MDG_TERM_CONCAT:
+		json_kstr(j, "kind", "concat");
+		json_key(j, "parts");
+		json_arr(j);
+		for (i = 0; i < t->nparts; i++) {
+			json_obj(j);
+			json_kstr(j, t->literal[i] ? "literal" : "column",
+			    t->parts[i]);
+			json_end_obj(j);
+		}
+		json_end_arr(j);
+		break;
+	case MDG_TERM_MAP:
+		json_kstr(j, "kind", "map");
+		json_kstr(j, "column", t->parts[0]);
+		json_key(j, "map");
+		json_obj(j);
+		for (i = 1; i + 1 < t->nparts; i += 2)
+			json_kstr(j, t->parts[i], t->parts[i + 1]);
+		json_end_obj(j);
+		break;
+	}
+	json_end_obj(j);
+}
+
+static void
+json_keyside(struct json *j, const char *name, const struct mdg_key *k)
+{
+	size_t i;
+
+	json_key(j, name);
+	json_arr(j);
+	for (i = 0; i < k->nterms; i++)
+		json_term(j, &k->terms[i]);
+	json_end_arr(j);
+}
+
+static void
+json_entity(struct json *j, const struct mdg_view_entity *ve)
+{
+	const struct mdg_attr	*a;
+	size_t			 i;
+
+	json_obj(j);
+	json_kstr(j, "name", ve->entity->name);
+	json_kstr(j, "table", ve->entity->table);
+	json_kstr(j, "chain", ve->home->name);
+	json_key(j, "attributes");
+	json_arr(j);
+	for (i = 0; i < ve->nattrs; i++) {
+		a = ve->attrs[i];
+		json_obj(j);
+		json_kstr(j, "name", a->name);
+		json_kstr(j, "type", a->type);
+		json_kstr(j, "keys", a->keys);
+		json_kstr(j, "comment", a->comment);
+		json_end_obj(j);
+	}
+	json_end_arr(j);
+	json_end_obj(j);
+}
+
+static void
+json_relation(struct json *j, const struct mdg_rel *r)
+{
+	json_obj(j);
+	json_kstr(j, "chain", r->chain->name);
+	json_kstr(j, "left", r->left->name);
+	json_kstr(j, "right", r->right->name);
+	json_kstr(j, "left_cardinality", card_name(r->lcard));
+	json_kstr(j, "right_cardinality", card_name(r->rcard));
+	json_kbool(j, "identifying", r->identifying);
+	json_kstr(j, "label", r->label);
+	json_key(j, "join");
+	json_obj(j);
+	json_keyside(j, "left", &r->lkey);
+	json_keyside(j, "right", &r->rkey);
+	json_kstr(j, "tenant", r->tenant == MDG_TENANT_NO ? "no" : "auto");
+	json_end_obj(j);
+	json_end_obj(j);
+}
+
+/*
+ * {"format": "mdgraph-schema", "version": 1, "schema", "prefix",
+ *  "chains": [{name, title}], "entities": [...], "relations": [...]}
+ */
+void
+emit_json_schema(struct buf *b, const struct mdg_view *v)
+{
+	const struct mdg_model	*m = v->model;
+	struct json		 j;
+	size_t			 i;
+
+	json_init(&j, b);
+	json_obj(&j);
+	json_kstr(&j, "format", "mdgraph-schema");
+	json_kint(&j, "version", 1);
+	json_kstr(&j, "schema", m->schema);
+	json_kstr(&j, "prefix", m->prefix);
+	json_key(&j, "chains");
+	json_arr(&j);
+	for (i = 0; i < m->nchains; i++) {
+		if (v->chain != NULL && m->chains[i] != v->chain)
+			continue;
+		json_obj(&j);
+		json_kstr(&j, "name", m->chains[i]->name);
+		json_kstr(&j, "title", m->chains[i]->title);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+	json_key(&j, "entities");
+	json_arr(&j);
+	for (i = 0; i < v->nents; i++)
+		json_entity(&j, &v->ents[i]);
+	json_end_arr(&j);
+	json_key(&j, "relations");
+	json_arr(&j);
+	for (i = 0; i < v->nrels; i++)
+		json_relation(&j, v->rels[i]);
+	json_end_arr(&j);
+	json_end_obj(&j);
+}

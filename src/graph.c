@@ -1,0 +1,304 @@
+/*
+ * graph.c -- the model as a Graphviz graph, built with the cgraph API.
+ *
+ * Entities are HTML-like tables: a header with the entity and its table,
+ * then one row per attribute (type, name, keys).  The first and last cell
+ * of a row are ports, so an edge meets the row of its join column.  Edges
+ * carry crow's-foot ends and the relation's label.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+
+#include "graph.h"
+#include "util.h"
+
+#define COLOR_HEADER	"#dbe8f5"
+#define COLOR_CLUSTER	"#f7f9fc"
+#define COLOR_MUTED	"#5f6b7a"
+#define COLOR_EDGE	"#44515f"
+
+/* Graphviz 2.43 takes char * where newer versions take const char *. */
+static void
+set(void *obj, const char *name, const char *value)
+{
+	agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+static void
+set_html(Agraph_t *g, void *obj, const char *name, const char *html)
+{
+	char *s = agstrdup_html(g, (char *)html);
+
+	set(obj, name, s);
+	agstrfree(g, s);
+}
+
+const char *
+graph_arrow(enum mdg_card card)
+{
+	/* The first shape sits at the node, the next one further out. */
+	switch (card) {
+	case MDG_CARD_ONE:
+		return "teetee";
+	case MDG_CARD_ZERO_ONE:
+		return "teeodot";
+	case MDG_CARD_ZERO_MANY:
+		return "crowodot";
+	case MDG_CARD_ONE_MANY:
+		return "crowtee";
+	}
+	return "none";
+}
+
+void
+html_escape(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		switch (*p) {
+		case '&':
+			buf_puts(b, "&amp;");
+			break;
+		case '<':
+			buf_puts(b, "&lt;");
+			break;
+		case '>':
+			buf_puts(b, "&gt;");
+			break;
+		case '"':
+			buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			buf_puts(b, "&#39;");
+			break;
+		case '\n':
+			buf_puts(b, "<br/>");
+			break;
+		default:
+			/* Control characters upset the HTML label parser. */
+			if (*p < 0x20 || *p == 0x7f)
+				buf_putc(b, ' ');
+			else
+				buf_putc(b, (char)*p);
+			break;
+		}
+	}
+}
+
+static void
+port_name(struct buf *b, const char *column, char side)
+{
+	buf_printf(b, "c_%s_%c", column, side);
+}
+
+static char *
+entity_label(const struct mdg_view_entity *ve)
+{
+	const struct mdg_attr	*a;
+	struct buf		 b;
+	size_t			 i;
+
+	buf_init(&b);
+	buf_puts(&b, "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" "
+	    "cellpadding=\"4\" bgcolor=\"white\" color=\"" COLOR_MUTED "\">");
+	buf_puts(&b, "<tr><td colspan=\"3\" bgcolor=\"" COLOR_HEADER "\"><b>");
+	html_escape(&b, ve->entity->name);
+	buf_puts(&b, "</b>");
+	if (ve->entity->table != NULL) {
+		buf_puts(&b, "<br/><font point-size=\"9\" color=\""
+		    COLOR_MUTED "\">");
+		html_escape(&b, ve->entity->table);
+		buf_puts(&b, "</font>");
+	}
+	buf_puts(&b, "</td></tr>");
+	for (i = 0; i < ve->nattrs; i++) {
+		a = ve->attrs[i];
+		buf_puts(&b, "<tr><td port=\"");
+		port_name(&b, a->name, 'w');
+		buf_puts(&b, "\" align=\"left\"><font color=\"" COLOR_MUTED
+		    "\">");
+		html_escape(&b, a->type);
+		buf_puts(&b, "</font></td><td align=\"left\">");
+		if (a->keys != NULL && strstr(a->keys, "PK") != NULL)
+			buf_puts(&b, "<b>");
+		html_escape(&b, a->name);
+		if (a->keys != NULL && strstr(a->keys, "PK") != NULL)
+			buf_puts(&b, "</b>");
+		buf_puts(&b, "</td><td port=\"");
+		port_name(&b, a->name, 'e');
+		buf_puts(&b, "\">");
+		if (a->keys != NULL) {
+			buf_puts(&b, "<font point-size=\"9\">");
+			html_escape(&b, a->keys);
+			buf_puts(&b, "</font>");
+		}
+		buf_puts(&b, "</td></tr>");
+	}
+	if (ve->nattrs == 0) {
+		buf_puts(&b, "<tr><td colspan=\"3\"><font point-size=\"9\" "
+		    "color=\"" COLOR_MUTED "\"><i>no attributes listed"
+		    "</i></font></td></tr>");
+	}
+	buf_puts(&b, "</table>");
+	return buf_detach(&b);
+}
+
+/* The column an edge end meets: the key's first plain column. */
+static const char *
+key_column(const struct mdg_key *k)
+{
+	const struct mdg_term *t;
+
+	if (k->nterms == 0)
+		return NULL;
+	t = &k->terms[0];
+	return t->kind == MDG_TERM_ANY ? NULL : t->parts[0];
+}
+
+static void
+set_port(Agedge_t *e, const char *attr, const struct mdg_view_entity *ve,
+    const struct mdg_key *k, char side)
+{
+	const char	*col = key_column(k);
+	struct buf	 b;
+
+	if (col == NULL || view_attr(ve, col) == NULL)
+		return;
+	buf_init(&b);
+	port_name(&b, col, side);
+	buf_printf(&b, ":%c", side);
+	set(e, attr, b.data);
+	buf_free(&b);
+}
+
+static void
+chain_title(struct buf *b, const struct mdg_chain *c, int size)
+{
+	buf_printf(b, "<font point-size=\"%d\"><b>", size);
+	html_escape(b, c->title);
+	buf_puts(b, "</b></font>  <font point-size=\"10\" color=\""
+	    COLOR_MUTED "\">");
+	html_escape(b, c->name);
+	buf_puts(b, "</font>");
+}
+
+Agraph_t *
+graph_schema(const struct mdg_view *v, const struct graph_opts *o)
+{
+	const char		*rankdir = o->rankdir ? o->rankdir : "LR";
+	const char		*font = o->fontname ? o->fontname : GRAPH_FONT;
+	const struct mdg_model	*m = v->model;
+	const struct mdg_view_entity *lve, *rve;
+	const struct mdg_rel	*r;
+	Agraph_t		*g, *sg;
+	Agraph_t		**clusters;
+	Agnode_t		**nodes;
+	Agedge_t		*e;
+	struct buf		 b;
+	char			*label, key[32];
+	char			 tail, head;
+	size_t			 i, j;
+
+	g = agopen((char *)(v->chain ? v->chain->name : "all"), Agdirected,
+	    NULL);
+	set(g, "rankdir", rankdir);
+	set(g, "fontname", font);
+	set(g, "bgcolor", "white");
+	set(g, "pad", "0.3");
+	set(g, "nodesep", "0.35");
+	set(g, "ranksep", "0.9 equally");
+	set(g, "labelloc", "t");
+	set(g, "labeljust", "l");
+	agattr(g, AGNODE, (char *)"shape", (char *)"plain");
+	agattr(g, AGNODE, (char *)"fontname", (char *)font);
+	agattr(g, AGNODE, (char *)"fontsize", (char *)"11");
+	agattr(g, AGEDGE, (char *)"fontname", (char *)font);
+	agattr(g, AGEDGE, (char *)"fontsize", (char *)"9");
+	agattr(g, AGEDGE, (char *)"fontcolor", (char *)COLOR_MUTED);
+	agattr(g, AGEDGE, (char *)"color", (char *)COLOR_EDGE);
+	agattr(g, AGEDGE, (char *)"dir", (char *)"both");
+	agattr(g, AGEDGE, (char *)"arrowsize", (char *)"0.9");
+
+	buf_init(&b);
+	if (v->chain != NULL) {
+		chain_title(&b, v->chain, 16);
+		set_html(g, g, "label", b.data);
+	}
+
+	/* One cluster per chain when all are drawn. */
+	clusters = xcalloc(m->nchains, sizeof *clusters);
+	if (v->chain == NULL) {
+		for (i = 0; i < m->nchains; i++) {
+			buf_reset(&b);
+			buf_printf(&b, "cluster_%s", m->chains[i]->name);
+			clusters[i] = sg = agsubg(g, b.data, 1);
+			buf_reset(&b);
+			chain_title(&b, m->chains[i], 14);
+			set_html(g, sg, "label", b.data);
+			set(sg, "style", "rounded,filled");
+			set(sg, "fillcolor", COLOR_CLUSTER);
+			set(sg, "color", "#b8c4d0");
+			set(sg, "margin", "16");
+		}
+	}
+
+	nodes = xcalloc(m->nentities, sizeof *nodes);
+	for (i = 0; i < v->nents; i++) {
+		Agnode_t *n;
+
+		n = agnode(g, v->ents[i].entity->name, 1);
+		nodes[v->ents[i].entity->index] = n;
+		label = entity_label(&v->ents[i]);
+		set_html(g, n, "label", label);
+		free(label);
+		if (v->chain == NULL) {
+			for (j = 0; j < m->nchains; j++)
+				if (m->chains[j] == v->ents[i].home)
+					agsubnode(clusters[j], n, 1);
+		}
+	}
+
+	if (str_eq(rankdir, "RL")) {
+		tail = 'w';
+		head = 'e';
+	} else if (str_eq(rankdir, "LR")) {
+		tail = 'e';
+		head = 'w';
+	} else
+		tail = head = 0;	/* rows run across the flow: no ports */
+
+	for (i = 0; i < v->nrels; i++) {
+		r = v->rels[i];
+		snprintf(key, sizeof key, "r%zu", i);
+		e = agedge(g, nodes[r->left->index], nodes[r->right->index],
+		    key, 1);
+		set(e, "arrowtail", graph_arrow(r->lcard));
+		set(e, "arrowhead", graph_arrow(r->rcard));
+		if (!r->identifying)
+			set(e, "style", "dashed");
+		buf_reset(&b);
+		html_escape(&b, r->label);
+		set_html(g, e, "label", b.data);
+		lve = view_entity(v, r->left);
+		rve = view_entity(v, r->right);
+		if (tail != 0) {
+			set_port(e, "tailport", lve, &r->lkey, tail);
+			set_port(e, "headport", rve, &r->rkey, head);
+		}
+	}
+	buf_free(&b);
+	free(nodes);
+	free(clusters);
+	return g;
+}
+
+void
+graph_free(Agraph_t *g)
+{
+	if (g != NULL)
+		agclose(g);
+}
