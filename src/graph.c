@@ -186,6 +186,13 @@ chain_title(struct buf *b, const struct mdg_chain *c, int size)
 	buf_puts(b, "</font>");
 }
 
+static const char *edge_attrs[] = {
+	"arrowtail", "arrowhead", "style", "label", "tailport", "headport",
+};
+static const char *graph_attrs[] = {
+	"label", "style", "fillcolor", "color", "margin",
+};
+
 Agraph_t *
 graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 {
@@ -206,6 +213,8 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 	g = agopen((char *)(v->chain ? v->chain->name : "all"), Agdirected,
 	    NULL);
 	set(g, "rankdir", rankdir);
+	/* newrank also keeps dot 2.43 off a path that mislabels arrows. */
+	set(g, "newrank", "true");
 	set(g, "fontname", font);
 	set(g, "bgcolor", "white");
 	set(g, "pad", "0.3");
@@ -222,6 +231,16 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 	agattr(g, AGEDGE, (char *)"color", (char *)COLOR_EDGE);
 	agattr(g, AGEDGE, (char *)"dir", (char *)"both");
 	agattr(g, AGEDGE, (char *)"arrowsize", (char *)"0.9");
+	/*
+	 * Declare every attribute on the root before any subgraph exists:
+	 * cgraph 2.43 mixes up a subgraph's defaults when one is declared
+	 * later (an edge's arrowhead became the font name).
+	 */
+	for (i = 0; i < sizeof edge_attrs / sizeof edge_attrs[0]; i++)
+		agattr(g, AGEDGE, (char *)edge_attrs[i], (char *)"");
+	for (i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
+		agattr(g, AGRAPH, (char *)graph_attrs[i], (char *)"");
+	agattr(g, AGNODE, (char *)"label", (char *)"\\N");
 
 	buf_init(&b);
 	if (v->chain != NULL) {
