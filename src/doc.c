@@ -56,9 +56,12 @@ expand(struct buf *b, const struct mdg_model *m, const char *verb,
 	if (str_eq(verb, "title"))
 		md_escape_cell(b, c->title);
 	else if (str_eq(verb, "mermaid")) {
+		struct mdg_view *v = view_new(m, c);
+
 		buf_puts(b, "```mermaid\n");
-		emit_mermaid_chain(b, c);
+		emit_mermaid_chain(b, v);
 		buf_puts(b, "```\n");
+		view_free(v);
 	} else if (str_eq(verb, "list-title"))
 		md_escape_cell(b, l->title);
 	else

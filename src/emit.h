@@ -8,10 +8,13 @@
 #include "model.h"
 #include "util.h"
 
-/* Mermaid erDiagram of one chain: the documented block, byte for byte. */
-void	emit_mermaid_chain(struct buf *, const struct mdg_chain *);
-/* Every chain merged: each relation once, each entity block once. */
-void	emit_mermaid_all(struct buf *, const struct mdg_model *);
+/*
+ * Mermaid erDiagram of a one-chain view: offline, the documented block,
+ * byte for byte.
+ */
+void	emit_mermaid_chain(struct buf *, const struct mdg_view *);
+/* An all-chains view: each relation once, each entity block once. */
+void	emit_mermaid_all(struct buf *, const struct mdg_view *);
 /* The schema graph of a view as JSON. */
 void	emit_json_schema(struct buf *, const struct mdg_view *);
 /* A value safe inside a Mermaid "..." label or comment. */

@@ -67,24 +67,39 @@ json_keyside(struct json *j, const char *name, const struct mdg_key *k)
 }
 
 static void
-json_entity(struct json *j, const struct mdg_view_entity *ve)
+json_entity(struct json *j, const struct mdg_view *v,
+    const struct mdg_view_entity *ve)
 {
-	const struct mdg_attr	*a;
+	const struct mdg_vattr	*a;
 	size_t			 i;
 
 	json_obj(j);
 	json_kstr(j, "name", ve->entity->name);
 	json_kstr(j, "table", ve->entity->table);
 	json_kstr(j, "chain", ve->home->name);
+	if (v->live) {
+		json_kbool(j, "present", ve->present);
+		json_kbool(j, "readable", ve->readable);
+	}
+	if (v->counts) {
+		json_key(j, "rows");
+		if (ve->rows >= 0)
+			json_int(j, ve->rows);
+		else
+			json_null(j);
+		json_kbool(j, "rows_exact", ve->exact);
+	}
 	json_key(j, "attributes");
 	json_arr(j);
 	for (i = 0; i < ve->nattrs; i++) {
-		a = ve->attrs[i];
+		a = &ve->attrs[i];
 		json_obj(j);
 		json_kstr(j, "name", a->name);
 		json_kstr(j, "type", a->type);
 		json_kstr(j, "keys", a->keys);
 		json_kstr(j, "comment", a->comment);
+		if (v->live)
+			json_kbool(j, "present", a->present);
 		json_end_obj(j);
 	}
 	json_end_arr(j);
@@ -142,7 +157,7 @@ emit_json_schema(struct buf *b, const struct mdg_view *v)
 	json_key(&j, "entities");
 	json_arr(&j);
 	for (i = 0; i < v->nents; i++)
-		json_entity(&j, &v->ents[i]);
+		json_entity(&j, v, &v->ents[i]);
 	json_end_arr(&j);
 	json_key(&j, "relations");
 	json_arr(&j);

@@ -68,9 +68,12 @@ emit_comment(struct buf *b, const char *text)
 }
 
 static void
-emit_attr(struct buf *b, const struct mdg_attr *a)
+emit_attr(struct buf *b, const struct mdg_vattr *a)
 {
-	buf_printf(b, INDENT INDENT "%s %s", a->type, a->name);
+	buf_puts(b, INDENT INDENT);
+	if (!a->present)
+		buf_puts(b, "%% missing: ");
+	buf_printf(b, "%s %s", a->type, a->name);
 	if (a->keys != NULL)
 		buf_printf(b, " %s", a->keys);
 	if (a->comment != NULL) {
@@ -82,25 +85,58 @@ emit_attr(struct buf *b, const struct mdg_attr *a)
 }
 
 static void
-emit_block(struct buf *b, const struct mdg_entity *e,
-    const struct mdg_attr *const *attrs, size_t n)
+emit_block(struct buf *b, const struct mdg_view *v,
+    const struct mdg_view_entity *ve)
 {
 	size_t i;
 
-	buf_printf(b, INDENT "%s {\n", e->name);
-	for (i = 0; i < n; i++)
-		emit_attr(b, attrs[i]);
+	buf_printf(b, INDENT "%s {\n", ve->entity->name);
+	if (v->counts && ve->rows >= 0)
+		buf_printf(b, INDENT INDENT "%%%% rows: %lld%s\n", ve->rows,
+		    ve->exact ? "" : " (estimated)");
+	for (i = 0; i < ve->nattrs; i++)
+		emit_attr(b, &ve->attrs[i]);
 	buf_puts(b, INDENT "}\n");
 }
 
-void
-emit_mermaid_chain(struct buf *b, const struct mdg_chain *c)
+/*
+ * What the model names and the database lacks, as "%% missing:" comments
+ * right under the header (Mermaid drops %% lines).  Nothing offline.
+ */
+static void
+emit_missing(struct buf *b, const struct mdg_view *v)
 {
-	const struct mdg_item	 *it;
-	const struct mdg_attr	**attrs;
-	size_t			  i, j;
+	const struct mdg_view_entity	*ve;
+	size_t				 i;
+
+	for (i = 0; i < v->nents; i++) {
+		ve = &v->ents[i];
+		if (!ve->present) {
+			buf_puts(b, INDENT "%% missing: table ");
+			mermaid_escape(b, ve->entity->table ?
+			    ve->entity->table : "(abstract)");
+			buf_printf(b, " of %s\n", ve->entity->name);
+		} else if (!ve->readable) {
+			buf_puts(b, INDENT "%% unreadable: table ");
+			mermaid_escape(b, ve->entity->table);
+			buf_printf(b, " of %s (no SELECT privilege)\n",
+			    ve->entity->name);
+		} else if (v->counts && ve->rows >= 0 && !ve->has_block)
+			buf_printf(b, INDENT "%%%% %s rows: %lld%s\n",
+			    ve->entity->name, ve->rows,
+			    ve->exact ? "" : " (estimated)");
+	}
+}
+
+void
+emit_mermaid_chain(struct buf *b, const struct mdg_view *v)
+{
+	const struct mdg_chain	*c = v->chain;
+	const struct mdg_item	*it;
+	size_t			 i;
 
 	buf_puts(b, "erDiagram\n");
+	emit_missing(b, v);
 	for (i = 0; i < c->nitems; i++) {
 		it = &c->items[i];
 		switch (it->kind) {
@@ -114,12 +150,7 @@ emit_mermaid_chain(struct buf *b, const struct mdg_chain *c)
 			buf_putc(b, '\n');
 			break;
 		case MDG_ITEM_BLOCK:
-			attrs = xcalloc(it->block->nattrs, sizeof *attrs);
-			for (j = 0; j < it->block->nattrs; j++)
-				attrs[j] = &it->block->attrs[j];
-			emit_block(b, it->block->entity, attrs,
-			    it->block->nattrs);
-			free(attrs);
+			emit_block(b, v, view_entity(v, it->block->entity));
 			break;
 		}
 	}
@@ -131,15 +162,15 @@ emit_mermaid_chain(struct buf *b, const struct mdg_chain *c)
  * entity that any chain gives a block.
  */
 void
-emit_mermaid_all(struct buf *b, const struct mdg_model *m)
+emit_mermaid_all(struct buf *b, const struct mdg_view *v)
 {
-	struct mdg_view		*v = view_new(m, NULL);
 	const struct mdg_chain	*group = NULL;
 	const struct mdg_rel	*r;
 	size_t			 i;
 	int			 first = 1;
 
 	buf_puts(b, "erDiagram\n");
+	emit_missing(b, v);
 	for (i = 0; i < v->nrels; i++) {
 		r = v->rels[i];
 		if (r->chain != group) {
@@ -160,8 +191,6 @@ emit_mermaid_all(struct buf *b, const struct mdg_model *m)
 		if (first)
 			buf_putc(b, '\n');
 		first = 0;
-		emit_block(b, v->ents[i].entity, v->ents[i].attrs,
-		    v->ents[i].nattrs);
+		emit_block(b, v, &v->ents[i]);
 	}
-	view_free(v);
 }

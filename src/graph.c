@@ -19,6 +19,7 @@
 #define COLOR_CLUSTER	"#f7f9fc"
 #define COLOR_MUTED	"#5f6b7a"
 #define COLOR_EDGE	"#44515f"
+#define COLOR_MISSING	"#9a9a9a"
 
 /* Graphviz 2.43 takes char * where newer versions take const char *. */
 static void
@@ -95,39 +96,64 @@ port_name(struct buf *b, const char *column, char side)
 	buf_printf(b, "c_%s_%c", column, side);
 }
 
-static char *
-entity_label(const struct mdg_view_entity *ve)
+/* The header: entity, table, and what the database says of it. */
+static void
+entity_header(struct buf *b, const struct mdg_view *v,
+    const struct mdg_view_entity *ve)
 {
-	const struct mdg_attr	*a;
+	buf_printf(b, "<tr><td colspan=\"3\" bgcolor=\"%s\"><b>",
+	    ve->present ? COLOR_HEADER : "#eeeeee");
+	html_escape(b, ve->entity->name);
+	buf_puts(b, "</b>");
+	if (ve->entity->table != NULL) {
+		buf_puts(b, "<br/><font point-size=\"9\" color=\""
+		    COLOR_MUTED "\">");
+		html_escape(b, ve->entity->table);
+		buf_puts(b, "</font>");
+	}
+	if (!ve->present)
+		buf_puts(b, "<br/><font point-size=\"9\" color=\"" COLOR_MISSING
+		    "\"><i>missing from the database</i></font>");
+	else if (!ve->readable)
+		buf_puts(b, "<br/><font point-size=\"9\" color=\"" COLOR_MISSING
+		    "\"><i>not readable: no SELECT privilege</i></font>");
+	else if (v->counts && ve->rows >= 0)
+		buf_printf(b, "<br/><font point-size=\"9\" color=\""
+		    COLOR_MUTED "\">%s%lld rows</font>", ve->exact ? "" : "~",
+		    ve->rows);
+	buf_puts(b, "</td></tr>");
+}
+
+static char *
+entity_label(const struct mdg_view *v, const struct mdg_view_entity *ve)
+{
+	const struct mdg_vattr	*a;
+	const char		*ink;
 	struct buf		 b;
 	size_t			 i;
 
 	buf_init(&b);
-	buf_puts(&b, "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" "
-	    "cellpadding=\"4\" bgcolor=\"white\" color=\"" COLOR_MUTED "\">");
-	buf_puts(&b, "<tr><td colspan=\"3\" bgcolor=\"" COLOR_HEADER "\"><b>");
-	html_escape(&b, ve->entity->name);
-	buf_puts(&b, "</b>");
-	if (ve->entity->table != NULL) {
-		buf_puts(&b, "<br/><font point-size=\"9\" color=\""
-		    COLOR_MUTED "\">");
-		html_escape(&b, ve->entity->table);
-		buf_puts(&b, "</font>");
-	}
-	buf_puts(&b, "</td></tr>");
+	buf_printf(&b, "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" "
+	    "cellpadding=\"4\" bgcolor=\"white\" color=\"%s\">",
+	    ve->present ? COLOR_MUTED : COLOR_MISSING);
+	entity_header(&b, v, ve);
 	for (i = 0; i < ve->nattrs; i++) {
-		a = ve->attrs[i];
+		a = &ve->attrs[i];
+		ink = a->present ? COLOR_MUTED : COLOR_MISSING;
 		buf_puts(&b, "<tr><td port=\"");
 		port_name(&b, a->name, 'w');
-		buf_puts(&b, "\" align=\"left\"><font color=\"" COLOR_MUTED
-		    "\">");
+		buf_printf(&b, "\" align=\"left\"><font color=\"%s\">", ink);
 		html_escape(&b, a->type);
 		buf_puts(&b, "</font></td><td align=\"left\">");
+		if (!a->present)
+			buf_puts(&b, "<font color=\"" COLOR_MISSING "\"><i>");
 		if (a->keys != NULL && strstr(a->keys, "PK") != NULL)
 			buf_puts(&b, "<b>");
 		html_escape(&b, a->name);
 		if (a->keys != NULL && strstr(a->keys, "PK") != NULL)
 			buf_puts(&b, "</b>");
+		if (!a->present)
+			buf_puts(&b, " (missing)</i></font>");
 		buf_puts(&b, "</td><td port=\"");
 		port_name(&b, a->name, 'e');
 		buf_puts(&b, "\">");
@@ -189,6 +215,9 @@ chain_title(struct buf *b, const struct mdg_chain *c, int size)
 static const char *edge_attrs[] = {
 	"arrowtail", "arrowhead", "style", "label", "tailport", "headport",
 };
+static const char *node_attrs[] = {
+	"style", "color", "margin",
+};
 static const char *graph_attrs[] = {
 	"label", "style", "fillcolor", "color", "margin",
 };
@@ -238,6 +267,8 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 	 */
 	for (i = 0; i < sizeof edge_attrs / sizeof edge_attrs[0]; i++)
 		agattr(g, AGEDGE, (char *)edge_attrs[i], (char *)"");
+	for (i = 0; i < sizeof node_attrs / sizeof node_attrs[0]; i++)
+		agattr(g, AGNODE, (char *)node_attrs[i], (char *)"");
 	for (i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
 		agattr(g, AGRAPH, (char *)graph_attrs[i], (char *)"");
 	agattr(g, AGNODE, (char *)"label", (char *)"\\N");
@@ -271,9 +302,16 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 
 		n = agnode(g, v->ents[i].entity->name, 1);
 		nodes[v->ents[i].entity->index] = n;
-		label = entity_label(&v->ents[i]);
+		label = entity_label(v, &v->ents[i]);
 		set_html(g, n, "label", label);
 		free(label);
+		if (!v->ents[i].present) {
+			/* What the model names and the database lacks. */
+			set(n, "shape", "box");
+			set(n, "style", "dashed");
+			set(n, "color", COLOR_MISSING);
+			set(n, "margin", "0.05");
+		}
 		if (v->chain == NULL) {
 			for (j = 0; j < m->nchains; j++)
 				if (m->chains[j] == v->ents[i].home)

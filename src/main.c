@@ -349,9 +349,9 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 	switch (fmt) {
 	case FMT_MERMAID:
 		if (chain != NULL)
-			emit_mermaid_chain(&out, chain);
+			emit_mermaid_chain(&out, view);
 		else
-			emit_mermaid_all(&out, m);
+			emit_mermaid_all(&out, view);
 		break;
 	case FMT_JSON:
 		emit_json_schema(&out, view);

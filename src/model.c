@@ -1169,21 +1169,46 @@ rel_same(const struct mdg_rel *a, const struct mdg_rel *b)
 	    a->identifying == b->identifying && str_eq(a->label, b->label);
 }
 
+void
+vattr_add(struct mdg_view_entity *ve, const char *type, const char *name,
+    const char *keys, const char *comment)
+{
+	struct mdg_vattr *a;
+
+	ve->attrs = xreallocarray(ve->attrs, ve->nattrs + 1, sizeof *ve->attrs);
+	a = &ve->attrs[ve->nattrs++];
+	a->type = xstrdup(type);
+	a->name = xstrdup(name);
+	a->keys = keys ? xstrdup(keys) : NULL;
+	a->comment = comment ? xstrdup(comment) : NULL;
+	a->present = 1;
+}
+
+void
+vattrs_free(struct mdg_vattr *attrs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(attrs[i].type);
+		free(attrs[i].name);
+		free(attrs[i].keys);
+		free(attrs[i].comment);
+	}
+	free(attrs);
+}
+
 static void
 view_add_attrs(struct mdg_view_entity *ve, const struct mdg_block *bl)
 {
-	size_t a, k;
-	int dup;
+	const struct mdg_attr *a;
+	size_t i;
 
 	ve->has_block = 1;
-	for (a = 0; a < bl->nattrs; a++) {
-		for (dup = 0, k = 0; k < ve->nattrs && !dup; k++)
-			dup = str_eq(ve->attrs[k]->name, bl->attrs[a].name);
-		if (dup)
-			continue;
-		ve->attrs = xreallocarray(ve->attrs, ve->nattrs + 1,
-		    sizeof *ve->attrs);
-		ve->attrs[ve->nattrs++] = &bl->attrs[a];
+	for (i = 0; i < bl->nattrs; i++) {
+		a = &bl->attrs[i];
+		if (view_attr(ve, a->name) == NULL)
+			vattr_add(ve, a->type, a->name, a->keys, a->comment);
 	}
 }
 
@@ -1210,6 +1235,8 @@ view_new(const struct mdg_model *m, const struct mdg_chain *only)
 			ve = &v->ents[v->nents++];
 			ve->entity = c->entities[j];
 			ve->home = c;
+			ve->present = ve->readable = 1;
+			ve->rows = -1;
 		}
 		for (j = 0; j < c->nrels; j++) {
 			for (dup = 0, k = 0; k < v->nrels && !dup; k++)
@@ -1238,13 +1265,13 @@ view_free(struct mdg_view *v)
 	if (v == NULL)
 		return;
 	for (i = 0; i < v->nents; i++)
-		free(v->ents[i].attrs);
+		vattrs_free(v->ents[i].attrs, v->ents[i].nattrs);
 	free(v->ents);
 	free(v->rels);
 	free(v);
 }
 
-const struct mdg_view_entity *
+struct mdg_view_entity *
 view_entity(const struct mdg_view *v, const struct mdg_entity *e)
 {
 	size_t i;
@@ -1255,13 +1282,13 @@ view_entity(const struct mdg_view *v, const struct mdg_entity *e)
 	return NULL;
 }
 
-const struct mdg_attr *
+struct mdg_vattr *
 view_attr(const struct mdg_view_entity *ve, const char *column)
 {
 	size_t i;
 
 	for (i = 0; i < ve->nattrs; i++)
-		if (str_eq(ve->attrs[i]->name, column))
-			return ve->attrs[i];
+		if (str_eq(ve->attrs[i].name, column))
+			return &ve->attrs[i];
 	return NULL;
 }

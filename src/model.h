@@ -173,13 +173,28 @@ char			*key_text(const struct mdg_key *);
  * relations.  For all chains (chain NULL), every entity once -- at home in
  * the first chain that lists it, with the union of the attributes all
  * chains give it (first spelling wins) -- and every relation once.
+ *
+ * The view owns its attributes, so a live database can retype them, add
+ * columns and mark what is missing (introspect.c, view_apply_db()).
  */
+struct mdg_vattr {
+	char	*type;
+	char	*name;
+	char	*keys;		/* or NULL */
+	char	*comment;	/* or NULL */
+	int	 present;	/* 0: the model names it, the database lacks it */
+};
+
 struct mdg_view_entity {
 	const struct mdg_entity	 *entity;
 	const struct mdg_chain	 *home;
-	const struct mdg_attr	**attrs;
+	struct mdg_vattr	 *attrs;
 	size_t			  nattrs;
 	int			  has_block;
+	int			  present;	/* 0: no such table */
+	int			  readable;	/* 0: no SELECT privilege */
+	long long		  rows;		/* -1: unknown */
+	int			  exact;	/* rows is count(*) */
 };
 
 struct mdg_view {
@@ -189,14 +204,18 @@ struct mdg_view {
 	size_t			  nents;
 	const struct mdg_rel	**rels;
 	size_t			  nrels;
+	int			  live;		/* decorated from a database */
+	int			  counts;	/* show row counts */
 };
 
 struct mdg_view	*view_new(const struct mdg_model *, const struct mdg_chain *);
 void		 view_free(struct mdg_view *);
-const struct mdg_view_entity *view_entity(const struct mdg_view *,
+struct mdg_view_entity *view_entity(const struct mdg_view *,
 		    const struct mdg_entity *);
 /* The attribute of a view entity named `column`, or NULL. */
-const struct mdg_attr *view_attr(const struct mdg_view_entity *,
-		    const char *column);
+struct mdg_vattr *view_attr(const struct mdg_view_entity *, const char *column);
+void		 vattr_add(struct mdg_view_entity *, const char *type,
+		    const char *name, const char *keys, const char *comment);
+void		 vattrs_free(struct mdg_vattr *, size_t);
 
 #endif
