@@ -10,10 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
+#include "db.h"
 #include "doc.h"
 #include "embedded.h"
 #include "emit.h"
 #include "graph.h"
+#include "introspect.h"
 #include "model.h"
 #include "render.h"
 #include "util.h"
@@ -24,6 +27,7 @@
 enum command {
 	CMD_DRAW,
 	CMD_DOC,
+	CMD_CHECK,
 };
 
 enum format {
@@ -53,6 +57,14 @@ struct opts {
 	const char	*model;		/* NULL: built in */
 	const char	*template;	/* NULL: built in */
 	const char	*rankdir;	/* NULL: LR */
+	const char	*db;		/* NULL: PG* environment, or none */
+	const char	*schema;	/* NULL: the model's */
+	int		 timeout;	/* statement_timeout, seconds */
+	enum columns_mode columns;
+	int		 counts;
+	int		 exact_counts;
+	int		 stats;
+	int		 offline;
 	int		 list_chains;
 };
 
@@ -64,6 +76,14 @@ enum {
 	OPT_LIST_CHAINS = 256,
 	OPT_TEMPLATE,
 	OPT_RANKDIR,
+	OPT_DB,
+	OPT_SCHEMA,
+	OPT_TIMEOUT,
+	OPT_COLUMNS,
+	OPT_COUNTS,
+	OPT_EXACT_COUNTS,
+	OPT_STATS,
+	OPT_OFFLINE,
 };
 
 static const struct optdef {
@@ -84,6 +104,22 @@ static const struct optdef {
 	    "read the model from FILE instead of the built-in one" },
 	{ "rankdir", 1, OPT_RANKDIR, "DIR",
 	    "direction of the drawing: LR (default), RL, TB or BT" },
+	{ "db", 1, OPT_DB, "CONNINFO",
+	    "read the live schema: a libpq key=value string or URI" },
+	{ "schema", 1, OPT_SCHEMA, "NAME",
+	    "database schema of the tables (default: the model's, public)" },
+	{ "timeout", 1, OPT_TIMEOUT, "SECONDS",
+	    "statement timeout on the database (default 30)" },
+	{ "columns", 1, OPT_COLUMNS, "WHICH",
+	    "with a database: doc (default), keys or all columns" },
+	{ "counts", 0, OPT_COUNTS, NULL,
+	    "with a database: show row counts (estimated)" },
+	{ "exact-counts", 0, OPT_EXACT_COUNTS, NULL,
+	    "with --counts: count(*) instead of estimates" },
+	{ "stats", 0, OPT_STATS, NULL,
+	    "print the query and row counts to standard error" },
+	{ "offline", 0, OPT_OFFLINE, NULL,
+	    "ignore the PG* environment: use the model alone" },
 	{ "template", 1, OPT_TEMPLATE, "FILE",
 	    "doc: read the document template from FILE" },
 	{ "list-chains", 0, OPT_LIST_CHAINS, NULL,
@@ -101,7 +137,9 @@ usage(FILE *f)
 
 	fputs("Usage: mdgraph [OPTION]...            draw a chain\n"
 	    "       mdgraph doc [OPTION]...        print the Markdown "
-	    "document\n\n"
+	    "document\n"
+	    "       mdgraph check [OPTION]...      compare the model with "
+	    "a live database\n\n"
 	    "Draws the relations of the bk-monitor metadata tables from a "
 	    "declarative model.\n\nOptions:\n", f);
 	for (i = 0; i < NOPTS; i++) {
@@ -120,7 +158,10 @@ usage(FILE *f)
 	    "  mdgraph --chain storage -o storage.svg\n"
 	    "  mdgraph --chain all -T dot | dot -Tpng -o all.png\n"
 	    "  mdgraph --list-chains\n"
-	    "  mdgraph doc -o metadata-relations.md\n\n"
+	    "  mdgraph doc -o metadata-relations.md\n"
+	    "  mdgraph --db \"$PG\" --chain main --columns all --counts "
+	    "-o main.svg\n"
+	    "  mdgraph check --db \"$PG\" --format json\n\n"
 	    "Exit status: 0 success, 1 the answer is no, 2 error.\n"
 	    "Report bugs to: " PACKAGE_BUGREPORT "\n", f);
 }
@@ -173,8 +214,9 @@ parse_args(int argc, char **argv, struct opts *o)
 		}
 	}
 
-	if (argc > 1 && str_eq(argv[1], "doc")) {
-		o->cmd = CMD_DOC;
+	o->timeout = 30;
+	if (argc > 1 && (str_eq(argv[1], "doc") || str_eq(argv[1], "check"))) {
+		o->cmd = str_eq(argv[1], "doc") ? CMD_DOC : CMD_CHECK;
 		argv++;
 		argc--;
 	}
@@ -207,6 +249,50 @@ parse_args(int argc, char **argv, struct opts *o)
 			}
 			o->rankdir = optarg;
 			break;
+		case OPT_DB:
+			o->db = optarg;
+			break;
+		case OPT_SCHEMA:
+			o->schema = optarg;
+			break;
+		case OPT_TIMEOUT: {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (*optarg == '\0' || *end != '\0' || v < 1 ||
+			    v > 86400) {
+				log_error("--timeout takes seconds, 1 to "
+				    "86400, not '%s'", optarg);
+				goto bad;
+			}
+			o->timeout = (int)v;
+			break;
+		}
+		case OPT_COLUMNS:
+			if (str_eq(optarg, "doc"))
+				o->columns = COLUMNS_DOC;
+			else if (str_eq(optarg, "keys"))
+				o->columns = COLUMNS_KEYS;
+			else if (str_eq(optarg, "all"))
+				o->columns = COLUMNS_ALL;
+			else {
+				log_error("unknown --columns '%s' (choose "
+				    "from: doc, keys, all)", optarg);
+				goto bad;
+			}
+			break;
+		case OPT_COUNTS:
+			o->counts = 1;
+			break;
+		case OPT_EXACT_COUNTS:
+			o->counts = o->exact_counts = 1;
+			break;
+		case OPT_STATS:
+			o->stats = 1;
+			break;
+		case OPT_OFFLINE:
+			o->offline = 1;
+			break;
 		case OPT_LIST_CHAINS:
 			o->list_chains = 1;
 			break;
@@ -236,7 +322,7 @@ parse_args(int argc, char **argv, struct opts *o)
 	}
 	buf_free(&shortopts);
 	if (optind < argc) {
-		log_error("unexpected argument '%s' (commands: doc; "
+		log_error("unexpected argument '%s' (commands: doc, check; "
 		    "see 'mdgraph --help')", argv[optind]);
 		return -1;
 	}
@@ -246,6 +332,16 @@ parse_args(int argc, char **argv, struct opts *o)
 	}
 	if (o->cmd == CMD_DRAW && o->template) {
 		log_error("--template goes with the doc command");
+		return -1;
+	}
+	if (o->cmd == CMD_CHECK && o->format && !str_eq(o->format, "text") &&
+	    !str_eq(o->format, "json")) {
+		log_error("check: unknown format '%s' (choose from: text, json)",
+		    o->format);
+		return -1;
+	}
+	if (o->db != NULL && o->offline) {
+		log_error("--db and --offline contradict each other");
 		return -1;
 	}
 	return 0;
@@ -297,6 +393,50 @@ pick_format(const struct opts *o, const char **fmtname, enum format *fmt)
 	return -1;
 }
 
+/* The live side of a run: a session and what the catalog said. */
+struct live {
+	struct db		 db;
+	struct db_schema	*schema;
+};
+
+/* Whether this run reads a database: --db, or the PG* environment. */
+static int
+wants_db(const struct opts *o)
+{
+	return o->db != NULL || (!o->offline && db_env_set());
+}
+
+static int
+live_open(struct live *l, const struct opts *o, const struct mdg_model *m)
+{
+	char *cause = NULL;
+
+	memset(l, 0, sizeof *l);
+	if (db_open(&l->db, o->db, o->timeout, &cause) != 0 ||
+	    introspect(&l->db, o->schema ? o->schema : m->schema, &l->schema,
+	    &cause) != 0 ||
+	    (o->exact_counts && introspect_exact_counts(&l->db, l->schema, m,
+	    &cause) != 0)) {
+		log_error("%s", cause);
+		free(cause);
+		db_schema_free(l->schema);
+		db_close(&l->db);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+live_close(struct live *l, const struct opts *o)
+{
+	if (o->stats && l->db.conn != NULL)
+		fprintf(stderr, "mdgraph: stats: %d queries (%d catalog), "
+		    "%lld rows, %zu tables\n", l->db.queries, INTROSPECT_QUERIES,
+		    l->db.rows, l->schema ? l->schema->ntables : (size_t)0);
+	db_schema_free(l->schema);
+	db_close(&l->db);
+}
+
 static void
 list_chains(const struct mdg_model *m)
 {
@@ -346,6 +486,17 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 
 	buf_init(&out);
 	view = view_new(m, chain);
+	if (wants_db(o)) {
+		struct live l;
+
+		if (live_open(&l, o, m) != 0) {
+			view_free(view);
+			buf_free(&out);
+			return EXIT_USAGE;
+		}
+		view_apply_db(view, l.schema, o->columns, o->counts);
+		live_close(&l, o);
+	}
 	switch (fmt) {
 	case FMT_MERMAID:
 		if (chain != NULL)
@@ -406,6 +557,40 @@ cmd_doc(const struct opts *o, const struct mdg_model *m)
 	return rc;
 }
 
+static int
+cmd_check(const struct opts *o, const struct mdg_model *m)
+{
+	struct findings	 f;
+	struct live	 l;
+	struct buf	 out;
+	char		*cause = NULL;
+	int		 rc = EXIT_USAGE;
+
+	if (!wants_db(o)) {
+		log_error("check needs a database: give --db CONNINFO or set "
+		    "PGDATABASE");
+		return EXIT_USAGE;
+	}
+	if (live_open(&l, o, m) != 0)
+		return EXIT_USAGE;
+	buf_init(&out);
+	if (check_run(&l.db, m, l.schema, &f, &cause) != 0) {
+		log_error("%s", cause);
+		free(cause);
+	} else {
+		if (o->format != NULL && str_eq(o->format, "json"))
+			check_json(&out, &f, l.schema);
+		else
+			check_text(&out, &f, l.schema);
+		if (write_output(o, &out) == 0)
+			rc = f.n > 0 ? EXIT_NO : 0;
+		findings_free(&f);
+	}
+	live_close(&l, o);
+	buf_free(&out);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -427,6 +612,8 @@ main(int argc, char **argv)
 		rc = 0;
 	} else if (o.cmd == CMD_DOC)
 		rc = cmd_doc(&o, m);
+	else if (o.cmd == CMD_CHECK)
+		rc = cmd_check(&o, m);
 	else
 		rc = cmd_draw(&o, m);
 	model_free(m);

@@ -17,7 +17,7 @@ expect 2 "mdgraph: unknown chain 'nope' (choose from: main, datalink, storage, b
 expect 2 "mdgraph: unknown format 'gif' (choose from: $("$MDGRAPH" --help | sed -n 's/.*output format: \([^(]*\) (default.*/\1/p' | sed 's/ *$//'))" \
     "$MDGRAPH" -T gif
 expect 2 "mdgraph: option '--chain' needs an argument" "$MDGRAPH" --chain
-expect 2 "mdgraph: unexpected argument 'draw' (commands: doc; see 'mdgraph --help')" \
+expect 2 "mdgraph: unexpected argument 'draw' (commands: doc, check; see 'mdgraph --help')" \
     "$MDGRAPH" draw
 
 run_status "$MDGRAPH" --bogus

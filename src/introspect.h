@@ -1,0 +1,65 @@
+/*
+ * introspect.h -- the live schema, read from the PostgreSQL catalogs in a
+ * constant number of round trips (INTROSPECT_QUERIES), whatever the table
+ * count, and laid over a view.
+ */
+#ifndef MDG_INTROSPECT_H
+#define MDG_INTROSPECT_H
+
+#include "db.h"
+#include "model.h"
+
+#define INTROSPECT_QUERIES	3	/* tables, columns, constraints */
+
+struct db_column {
+	char	*name;
+	char	*type;		/* format_type(): "character varying(64)" */
+	char	*vocab;		/* the doc's words: int, string, json, ... */
+	char	*def;		/* default expression, or NULL */
+	char	*comment;	/* or NULL */
+	int	 notnull;
+	int	 pk, uk, fk;	/* part of such a constraint */
+};
+
+struct db_table {
+	char		 *name;
+	char		 *comment;	/* or NULL */
+	long long	  rows;		/* reltuples; -1 if never analyzed */
+	int		  exact;	/* rows is count(*) */
+	int		  readable;	/* SELECT privilege */
+	struct db_column *cols;
+	size_t		  ncols, cap;
+};
+
+struct db_schema {
+	char		*name;
+	struct db_table	*tables;	/* ordered by name */
+	size_t		 ntables, cap;
+};
+
+int	introspect(struct db *, const char *schema, struct db_schema **,
+	    char **cause);
+/* count(*) for every readable table the model maps, in one statement. */
+int	introspect_exact_counts(struct db *, struct db_schema *,
+	    const struct mdg_model *, char **cause);
+void	db_schema_free(struct db_schema *);
+
+struct db_table		*db_schema_table(const struct db_schema *,
+			    const char *);
+struct db_column	*db_table_column(const struct db_table *,
+			    const char *);
+/* The entity's table in the schema, or NULL. */
+struct db_table		*db_entity_table(const struct db_schema *,
+			    const struct mdg_entity *);
+
+enum columns_mode {
+	COLUMNS_DOC,	/* the documented attributes */
+	COLUMNS_KEYS,	/* key and join columns only */
+	COLUMNS_ALL,	/* every live column, keys first */
+};
+
+/* Retype, add and mark missing the view's attributes from the schema. */
+void	view_apply_db(struct mdg_view *, const struct db_schema *,
+	    enum columns_mode, int counts);
+
+#endif

@@ -1,0 +1,173 @@
+/*
+ * sql.c -- SQL for the model's joins.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "sql.h"
+
+char *
+sql_column(struct db *db, const char *alias, const char *column)
+{
+	char *q = db_ident(db, column), *r;
+
+	r = xasprintf("%s.%s", alias, q);
+	free(q);
+	return r;
+}
+
+char *
+sql_table(struct db *db, const char *schema, const char *table)
+{
+	char *s = db_ident(db, schema), *t = db_ident(db, table), *r;
+
+	r = xasprintf("%s.%s", s, t);
+	free(s);
+	free(t);
+	return r;
+}
+
+/* A scalar term (column, concat, map) of alias, as an expression. */
+static char *
+scalar(struct db *db, const struct mdg_term *t, const char *alias)
+{
+	struct buf	 b;
+	char		*q;
+	size_t		 i;
+
+	if (t->kind == MDG_TERM_COLUMN || t->kind == MDG_TERM_ELEM)
+		return sql_column(db, alias, t->parts[0]);
+	buf_init(&b);
+	if (t->kind == MDG_TERM_CONCAT) {
+		buf_puts(&b, "pg_catalog.concat(");
+		for (i = 0; i < t->nparts; i++) {
+			q = t->literal[i] ? db_literal(db, t->parts[i]) :
+			    sql_column(db, alias, t->parts[i]);
+			buf_printf(&b, "%s%s", i ? ", " : "", q);
+			free(q);
+		}
+		buf_puts(&b, ")");
+	} else if (t->kind == MDG_TERM_MAP) {
+		q = sql_column(db, alias, t->parts[0]);
+		buf_printf(&b, "(CASE %s::pg_catalog.text", q);
+		free(q);
+		for (i = 1; i + 1 < t->nparts; i += 2) {
+			char *from = db_literal(db, t->parts[i]);
+			char *to = db_literal(db, t->parts[i + 1]);
+
+			buf_printf(&b, " WHEN %s THEN %s", from, to);
+			free(from);
+			free(to);
+		}
+		buf_puts(&b, " END)");
+	}
+	return buf_detach(&b);
+}
+
+/* A JSON list column as a jsonb array, whatever it holds (text or jsonb). */
+static char *
+json_array(struct db *db, const char *alias, const char *column)
+{
+	char *c = sql_column(db, alias, column), *r;
+
+	r = xasprintf("(CASE WHEN pg_catalog.jsonb_typeof(%s::pg_catalog.jsonb)"
+	    " = 'array' THEN %s::pg_catalog.jsonb ELSE '[]'::pg_catalog.jsonb "
+	    "END)", c, c);
+	free(c);
+	return r;
+}
+
+void
+sql_side_build(struct sql_side *s, struct db *db, const struct mdg_key *k,
+    const char *alias)
+{
+	const struct mdg_term	*t;
+	char			*c, *arr;
+	size_t			 i, j;
+
+	buf_init(&s->from);
+	s->nkeys = k->nterms;
+	s->keys = xcalloc(k->nterms, sizeof *s->keys);
+	for (i = 0; i < k->nterms; i++) {
+		t = &k->terms[i];
+		if (t->kind == MDG_TERM_ANY) {
+			buf_puts(&s->from, " CROSS JOIN LATERAL (VALUES ");
+			for (j = 0; j < t->nparts; j++) {
+				c = sql_column(db, alias, t->parts[j]);
+				buf_printf(&s->from, "%s(%s)", j ? ", " : "",
+				    c);
+				free(c);
+			}
+			buf_printf(&s->from, ") AS %s_k%zu(v)", alias, i);
+			s->keys[i] = xasprintf("%s_k%zu.v", alias, i);
+		} else if (t->kind == MDG_TERM_ELEM) {
+			arr = json_array(db, alias, t->parts[0]);
+			buf_printf(&s->from, " CROSS JOIN LATERAL "
+			    "pg_catalog.jsonb_array_elements_text(%s) AS "
+			    "%s_k%zu(v)", arr, alias, i);
+			free(arr);
+			s->keys[i] = xasprintf("%s_k%zu.v", alias, i);
+		} else
+			s->keys[i] = scalar(db, t, alias);
+	}
+}
+
+void
+sql_side_free(struct sql_side *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nkeys; i++)
+		free(s->keys[i]);
+	free(s->keys);
+	buf_free(&s->from);
+}
+
+void
+sql_keys_set(struct buf *b, const struct sql_side *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nkeys; i++)
+		buf_printf(b, "%sNULLIF(NULLIF("
+		    "(%s)::pg_catalog.text, ''), '0') IS NOT NULL",
+		    i ? " AND " : "", s->keys[i]);
+}
+
+void
+sql_match(struct buf *b, struct db *db, const struct mdg_key *k,
+    const char *alias, char *const *vals, size_t n)
+{
+	const struct mdg_term	*t;
+	char			*e, *arr;
+	size_t			 i, j;
+
+	for (i = 0; i < k->nterms && i < n; i++) {
+		t = &k->terms[i];
+		if (i > 0)
+			buf_puts(b, " AND ");
+		switch (t->kind) {
+		case MDG_TERM_ANY:
+			buf_printf(b, "(%s) IN (", vals[i]);
+			for (j = 0; j < t->nparts; j++) {
+				e = sql_column(db, alias, t->parts[j]);
+				buf_printf(b, "%s%s", j ? ", " : "", e);
+				free(e);
+			}
+			buf_puts(b, ")");
+			break;
+		case MDG_TERM_ELEM:
+			arr = json_array(db, alias, t->parts[0]);
+			buf_printf(b, "%s OPERATOR(pg_catalog.?) "
+			    "(%s)::pg_catalog.text", arr, vals[i]);
+			free(arr);
+			break;
+		default:
+			e = scalar(db, t, alias);
+			buf_printf(b, "%s = %s", e, vals[i]);
+			free(e);
+			break;
+		}
+	}
+}
