@@ -119,8 +119,8 @@ entity_header(struct buf *b, const struct mdg_view *v,
 		    "\"><i>not readable: no SELECT privilege</i></font>");
 	else if (v->counts && ve->rows >= 0)
 		buf_printf(b, "<br/><font point-size=\"9\" color=\""
-		    COLOR_MUTED "\">%s%lld rows</font>", ve->exact ? "" : "~",
-		    ve->rows);
+		    COLOR_MUTED "\">%s%lld row%s</font>", ve->exact ? "" : "~",
+		    ve->rows, ve->rows == 1 ? "" : "s");
 	buf_puts(b, "</td></tr>");
 }
 
