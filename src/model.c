@@ -7,12 +7,14 @@
  *	schema NAME
  *	prefix STRING
  *	entity NAME [table=TABLE]
+ *	root NAME ENTITY.COLUMN
  *	chain NAME TITLE...            (until "end")
  *	list NAME TITLE...             (until "end")
  *
  * Inside a chain, lines are the Mermaid erDiagram body itself -- relations,
  * "%%" comments, blank lines and entity blocks -- plus "on" and "tenant"
- * lines that say what the relation above them joins.  Inside a list, each
+ * lines that say what the relation above them joins, and "link" relations
+ * that instance diagrams and checks follow but schema diagrams do not draw.  Inside a list, each
  * line is an entity name and a note.
  */
 #include "config.h"
@@ -461,7 +463,7 @@ bad:
 
 /* "A ||--o{ B : "label"" */
 static int
-parse_relation(struct parser *p, const char *s)
+parse_relation(struct parser *p, const char *s, int hidden)
 {
 	struct mdg_rel	*r;
 	struct mdg_item	*item;
@@ -470,6 +472,7 @@ parse_relation(struct parser *p, const char *s)
 	r = xcalloc(1, sizeof *r);
 	r->line = p->line;
 	r->chain = p->chain;
+	r->hidden = hidden;
 	if ((r->left = parse_entity_name(p, &s)) == NULL)
 		goto bad;
 	s = skip_ws(s);
@@ -504,12 +507,14 @@ parse_relation(struct parser *p, const char *s)
 		fail(p, "unexpected '%s' after the label", q);
 		goto bad;
 	}
-	chain_add_entity(p->chain, r->left);
-	chain_add_entity(p->chain, r->right);
 	r->index = p->chain->nrels;
 	VEC_PUSH(p->chain->rels, p->chain->nrels, p->chain->cap_rels, r);
-	item = chain_add_item(p->chain, MDG_ITEM_REL);
-	item->rel = r;
+	if (!hidden) {
+		chain_add_entity(p->chain, r->left);
+		chain_add_entity(p->chain, r->right);
+		item = chain_add_item(p->chain, MDG_ITEM_REL);
+		item->rel = r;
+	}
 	p->rel = r;
 	return 0;
 bad:
@@ -674,6 +679,10 @@ chain_line(struct parser *p, const char *s)
 		free(word);
 		return parse_on(p, skip_ws(rest));
 	}
+	if (str_eq(word, "link")) {
+		free(word);
+		return parse_relation(p, skip_ws(rest), 1);
+	}
 	if (str_eq(word, "tenant")) {
 		free(word);
 		word = next_word(&rest);
@@ -695,7 +704,7 @@ chain_line(struct parser *p, const char *s)
 	free(word);
 	if (s[strlen(s) - 1] == '{')
 		return parse_block_open(p, s);
-	return parse_relation(p, s);
+	return parse_relation(p, s, 0);
 }
 
 static int
@@ -818,6 +827,49 @@ parse_entity_decl(struct parser *p, const char *s)
 	return 0;
 }
 
+/* "root NAME ENTITY.COLUMN" */
+static int
+parse_root(struct parser *p, const char *s)
+{
+	struct mdg_root	 r;
+	const char	*dot, *cursor;
+	char		*name, *target;
+	size_t		 i, n;
+
+	name = next_word(&s);
+	target = next_word(&s);
+	if (name == NULL || target == NULL || *skip_ws(s) != '\0' ||
+	    (dot = strchr(target, '.')) == NULL ||
+	    (n = ident_len(dot + 1)) == 0 || dot[1 + n] != '\0') {
+		free(name);
+		free(target);
+		return fail(p, "expected 'root NAME Entity.column'");
+	}
+	for (i = 0; i < p->m->nroots; i++) {
+		if (str_eq(p->m->roots[i].name, name)) {
+			fail(p, "root '%s' is defined twice", name);
+			free(name);
+			free(target);
+			return -1;
+		}
+	}
+	memset(&r, 0, sizeof r);
+	r.name = name;
+	r.column = xstrdup(dot + 1);
+	cursor = target;
+	r.entity = parse_entity_name(p, &cursor);
+	if (r.entity == NULL || cursor != dot) {
+		free(r.name);
+		free(r.column);
+		free(target);
+		return r.entity ? fail(p, "expected 'root NAME Entity.column'") :
+		    -1;
+	}
+	free(target);
+	VEC_PUSH(p->m->roots, p->m->nroots, p->m->cap_roots, r);
+	return 0;
+}
+
 static int
 top_line(struct parser *p, const char *s)
 {
@@ -836,6 +888,8 @@ top_line(struct parser *p, const char *s)
 		rc = parse_section(p, rest, 0);
 	else if (str_eq(word, "entity"))
 		rc = parse_entity_decl(p, rest);
+	else if (str_eq(word, "root"))
+		rc = parse_root(p, rest);
 	else if (str_eq(word, "schema") || str_eq(word, "prefix")) {
 		arg = next_word(&rest);
 		if (arg == NULL || *skip_ws(rest) != '\0')
@@ -854,7 +908,7 @@ top_line(struct parser *p, const char *s)
 		free(arg);
 	} else
 		rc = fail(p, "unknown statement '%s' (choose from: schema, "
-		    "prefix, entity, chain, list)", word);
+		    "prefix, entity, root, chain, list)", word);
 	free(word);
 	return rc;
 }
@@ -1063,6 +1117,11 @@ model_free(struct mdg_model *m)
 		free(m->entities[i]->table);
 		free(m->entities[i]);
 	}
+	for (i = 0; i < m->nroots; i++) {
+		free(m->roots[i].name);
+		free(m->roots[i].column);
+	}
+	free(m->roots);
 	free(m->chains);
 	free(m->lists);
 	free(m->entities);
@@ -1102,6 +1161,17 @@ model_list(const struct mdg_model *m, const char *name)
 	for (i = 0; i < m->nlists; i++)
 		if (str_eq(m->lists[i]->name, name))
 			return m->lists[i];
+	return NULL;
+}
+
+const struct mdg_root *
+model_root(const struct mdg_model *m, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < m->nroots; i++)
+		if (str_eq(m->roots[i].name, name))
+			return &m->roots[i];
 	return NULL;
 }
 
@@ -1239,6 +1309,8 @@ view_new(const struct mdg_model *m, const struct mdg_chain *only)
 			ve->rows = -1;
 		}
 		for (j = 0; j < c->nrels; j++) {
+			if (c->rels[j]->hidden)
+				continue;
 			for (dup = 0, k = 0; k < v->nrels && !dup; k++)
 				dup = rel_same(v->rels[k], c->rels[j]);
 			if (!dup)

@@ -81,6 +81,7 @@ struct mdg_rel {
 	struct mdg_key		 lkey;
 	struct mdg_key		 rkey;
 	enum mdg_tenant		 tenant;
+	int			 hidden;	/* "link": joined, not drawn */
 	int			 line;
 	const struct mdg_chain	*chain;
 	size_t			 index;		/* position in its chain */
@@ -128,6 +129,13 @@ struct mdg_list {
 	size_t			 cap;
 };
 
+/* A named way into an instance diagram: --data-id is "data-id". */
+struct mdg_root {
+	char			*name;
+	struct mdg_entity	*entity;
+	char			*column;
+};
+
 struct mdg_model {
 	char			 *source;	/* file name for messages */
 	char			 *schema;	/* default "public" */
@@ -138,7 +146,9 @@ struct mdg_model {
 	size_t			  nchains;
 	struct mdg_list		**lists;
 	size_t			  nlists;
-	size_t			  cap_ents, cap_chains, cap_lists;
+	struct mdg_root		 *roots;
+	size_t			  nroots;
+	size_t			  cap_ents, cap_chains, cap_lists, cap_roots;
 };
 
 /*
@@ -154,6 +164,7 @@ void			 model_free(struct mdg_model *);
 struct mdg_chain	*model_chain(const struct mdg_model *, const char *);
 struct mdg_entity	*model_entity(const struct mdg_model *, const char *);
 struct mdg_list		*model_list(const struct mdg_model *, const char *);
+const struct mdg_root	*model_root(const struct mdg_model *, const char *);
 const struct mdg_block	*chain_block(const struct mdg_chain *,
 			    const struct mdg_entity *);
 
