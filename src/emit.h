@@ -6,6 +6,7 @@
 #define MDG_EMIT_H
 
 #include "model.h"
+#include "sample.h"
 #include "util.h"
 
 /*
@@ -17,6 +18,10 @@ void	emit_mermaid_chain(struct buf *, const struct mdg_view *);
 void	emit_mermaid_all(struct buf *, const struct mdg_view *);
 /* The schema graph of a view as JSON. */
 void	emit_json_schema(struct buf *, const struct mdg_view *);
+/* An instance diagram as JSON. */
+void	emit_json_instance(struct buf *, const struct instance *);
+/* An instance diagram as a Mermaid flowchart, capped to Mermaid's limits. */
+void	emit_mermaid_instance(struct buf *, const struct instance *);
 /* A value safe inside a Mermaid "..." label or comment. */
 void	mermaid_escape(struct buf *, const char *);
 

@@ -166,3 +166,95 @@ emit_json_schema(struct buf *b, const struct mdg_view *v)
 	json_end_arr(&j);
 	json_end_obj(&j);
 }
+
+/*
+ * {"format": "mdgraph-instance", "version": 1, "root": {...},
+ *  "nodes": [...], "edges": [...], "truncations": [...]}
+ */
+void
+emit_json_instance(struct buf *b, const struct instance *in)
+{
+	const struct inst_node	*nd;
+	const struct inst_edge	*e;
+	struct json		 j;
+	size_t			 i, k, n;
+
+	json_init(&j, b);
+	json_obj(&j);
+	json_kstr(&j, "format", "mdgraph-instance");
+	json_kint(&j, "version", 1);
+	json_key(&j, "root");
+	json_obj(&j);
+	json_kstr(&j, "entity", in->root->name);
+	json_kstr(&j, "column", in->column);
+	json_kstr(&j, "value", in->value);
+	json_kstr(&j, "tenant", in->tenant);
+	json_end_obj(&j);
+	json_kstr(&j, "chain", in->chain ? in->chain->name : "all");
+	json_key(&j, "nodes");
+	json_arr(&j);
+	for (i = 0; i < in->nnodes; i++) {
+		nd = &in->nodes[i];
+		if (nd->more > 0)
+			continue;
+		json_obj(&j);
+		json_kstr(&j, "id", nd->id);
+		json_kstr(&j, "entity", nd->entity->name);
+		json_kstr(&j, "table", nd->entity->table);
+		json_kstr(&j, "chain", nd->home->name);
+		json_kint(&j, "layer", nd->layer);
+		json_key(&j, "keys");
+		json_obj(&j);
+		for (k = 0; k < nd->nkeys; k++)
+			json_kstr(&j, nd->names[k], nd->values[k]);
+		json_end_obj(&j);
+		json_key(&j, "attributes");
+		json_obj(&j);
+		for (k = nd->nkeys; k < nd->nshown; k++)
+			json_kstr(&j, nd->names[k], nd->values[k]);
+		json_end_obj(&j);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+	json_key(&j, "edges");
+	json_arr(&j);
+	for (i = 0; i < in->nedges; i++) {
+		e = &in->edges[i];
+		if (in->nodes[e->from].more > 0 || in->nodes[e->to].more > 0)
+			continue;
+		json_obj(&j);
+		json_kstr(&j, "relation", e->rel->label);
+		json_kstr(&j, "left", e->rel->left->name);
+		json_kstr(&j, "right", e->rel->right->name);
+		json_kstr(&j, "chain", e->rel->chain->name);
+		json_kstr(&j, "from", in->nodes[e->from].id);
+		json_kstr(&j, "to", in->nodes[e->to].id);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+	json_key(&j, "truncations");
+	json_arr(&j);
+	for (n = 0, i = 0; i < in->nedges; i++) {
+		const struct inst_node *more, *parent;
+
+		e = &in->edges[i];
+		if (in->nodes[e->from].more > 0) {
+			more = &in->nodes[e->from];
+			parent = &in->nodes[e->to];
+		} else if (in->nodes[e->to].more > 0) {
+			more = &in->nodes[e->to];
+			parent = &in->nodes[e->from];
+		} else
+			continue;
+		json_obj(&j);
+		json_kstr(&j, "relation", e->rel->label);
+		json_kstr(&j, "parent", parent->id);
+		json_kstr(&j, "entity", more->entity->name);
+		json_kint(&j, "shown", more->total - more->more);
+		json_kint(&j, "total", more->total);
+		json_end_obj(&j);
+		n++;
+	}
+	json_end_arr(&j);
+	json_end_obj(&j);
+}

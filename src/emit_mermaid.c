@@ -194,3 +194,125 @@ emit_mermaid_all(struct buf *b, const struct mdg_view *v)
 		emit_block(b, v, &v->ents[i]);
 	}
 }
+
+/* Mermaid's defaults: maxTextSize 50000, 500 edges in a flowchart. */
+#define MERMAID_MAX_TEXT	45000
+#define MERMAID_MAX_EDGES	500
+
+/*
+ * Text inside a flowchart's "...": quotes, '#', '<', '>' and '&' as
+ * Mermaid entities (so no markup survives), line ends as spaces.
+ */
+static void
+flow_escape(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '"':
+			buf_puts(b, "#quot;");
+			break;
+		case '#':
+			buf_puts(b, "#35;");
+			break;
+		case '<':
+			buf_puts(b, "#lt;");
+			break;
+		case '>':
+			buf_puts(b, "#gt;");
+			break;
+		case '&':
+			buf_puts(b, "#amp;");
+			break;
+		case '\r':
+		case '\n':
+		case '\t':
+			buf_putc(b, ' ');
+			break;
+		default:
+			buf_putc(b, *s);
+			break;
+		}
+	}
+}
+
+static void
+flow_node(struct buf *b, const struct inst_node *nd, size_t id)
+{
+	size_t k;
+
+	buf_printf(b, "        n%zu[\"", id);
+	if (nd->more > 0) {
+		buf_printf(b, "+%lld more ", nd->more);
+		flow_escape(b, nd->entity->name);
+		buf_puts(b, "\"]\n");
+		return;
+	}
+	buf_puts(b, "<b>");
+	flow_escape(b, nd->entity->name);
+	buf_puts(b, "</b>");
+	for (k = 0; k < nd->nshown; k++) {
+		buf_puts(b, "<br/>");
+		flow_escape(b, nd->names[k]);
+		buf_puts(b, ": ");
+		flow_escape(b, nd->values[k] ? nd->values[k] : "NULL");
+	}
+	buf_puts(b, "\"]\n");
+}
+
+/*
+ * A flowchart: one subgraph per chain, a node per row, an edge per link.
+ * Past Mermaid's limits the rest is left out and a note says how much.
+ */
+void
+emit_mermaid_instance(struct buf *b, const struct instance *in)
+{
+	const struct mdg_model	*m = in->model;
+	const struct inst_node	*nd;
+	const struct inst_edge	*e;
+	char			*shown;
+	size_t			 i, c, nshown = 0, nedges = 0, dropped = 0;
+	int			 open;
+
+	shown = xcalloc(in->nnodes ? in->nnodes : 1, 1);
+	buf_puts(b, "flowchart LR\n");
+	for (c = 0; c < m->nchains; c++) {
+		open = 0;
+		for (i = 0; i < in->nnodes; i++) {
+			nd = &in->nodes[i];
+			if (nd->home != m->chains[c])
+				continue;
+			if (b->len > MERMAID_MAX_TEXT) {
+				dropped++;
+				continue;
+			}
+			if (!open) {
+				buf_printf(b, "    subgraph chain_%s[\"", m->chains[c]->name);
+				flow_escape(b, m->chains[c]->title);
+				buf_puts(b, "\"]\n");
+				open = 1;
+			}
+			flow_node(b, nd, i);
+			shown[i] = 1;
+			nshown++;
+		}
+		if (open)
+			buf_puts(b, "    end\n");
+	}
+	for (i = 0; i < in->nedges; i++) {
+		e = &in->edges[i];
+		if (!shown[e->from] || !shown[e->to])
+			continue;
+		if (nedges >= MERMAID_MAX_EDGES || b->len > MERMAID_MAX_TEXT + 3000)
+			break;
+		buf_printf(b, "    n%zu -->|\"", e->from);
+		flow_escape(b, e->rel->label);
+		buf_printf(b, "\"| n%zu\n", e->to);
+		nedges++;
+	}
+	if (dropped > 0 || nedges < in->nedges) {
+		buf_printf(b, "    mdg_more[\"%zu more rows and %zu more links "
+		    "not shown: Mermaid's size limit; use -T svg or json\"]\n",
+		    dropped, in->nedges - nedges);
+	}
+	free(shown);
+}

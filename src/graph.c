@@ -359,3 +359,145 @@ graph_free(Agraph_t *g)
 	if (g != NULL)
 		agclose(g);
 }
+
+static char *
+instance_label(const struct inst_node *nd)
+{
+	struct buf	b;
+	size_t		k;
+
+	buf_init(&b);
+	if (nd->more > 0) {
+		buf_printf(&b, "<i>+%lld more ", nd->more);
+		html_escape(&b, nd->entity->name);
+		buf_printf(&b, "</i><br/><font point-size=\"9\">%lld in all"
+		    "</font>", nd->total);
+		return buf_detach(&b);
+	}
+	buf_puts(&b, "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" "
+	    "cellpadding=\"3\" bgcolor=\"white\" color=\"" COLOR_MUTED "\">");
+	buf_printf(&b, "<tr><td colspan=\"2\" bgcolor=\"%s\"><b>",
+	    nd->layer == 0 ? "#f9d9a8" : COLOR_HEADER);
+	html_escape(&b, nd->entity->name);
+	buf_puts(&b, "</b></td></tr>");
+	for (k = 0; k < nd->nshown; k++) {
+		buf_puts(&b, "<tr><td align=\"left\"><font color=\"" COLOR_MUTED
+		    "\">");
+		html_escape(&b, nd->names[k]);
+		buf_puts(&b, "</font></td><td align=\"left\">");
+		if (k < nd->nkeys)
+			buf_puts(&b, "<b>");
+		if (nd->values[k] == NULL)
+			buf_puts(&b, "<i>NULL</i>");
+		else
+			html_escape(&b, nd->values[k]);
+		if (k < nd->nkeys)
+			buf_puts(&b, "</b>");
+		buf_puts(&b, "</td></tr>");
+	}
+	buf_puts(&b, "</table>");
+	return buf_detach(&b);
+}
+
+Agraph_t *
+graph_instance(const struct instance *in, const struct graph_opts *o)
+{
+	const char		*rankdir = o->rankdir ? o->rankdir : "LR";
+	const char		*font = o->fontname ? o->fontname : GRAPH_FONT;
+	const struct mdg_model	*m = in->model;
+	const struct inst_node	*nd;
+	Agraph_t		*g, **clusters;
+	Agnode_t		**nodes;
+	Agedge_t		*e;
+	struct buf		 b;
+	char			*label, name[32];
+	size_t			 i, c;
+
+	g = agopen((char *)"instance", Agdirected, NULL);
+	set(g, "rankdir", rankdir);
+	set(g, "newrank", "true");
+	set(g, "fontname", font);
+	set(g, "bgcolor", "white");
+	set(g, "pad", "0.3");
+	set(g, "nodesep", "0.25");
+	set(g, "ranksep", "0.8");
+	set(g, "labelloc", "t");
+	set(g, "labeljust", "l");
+	agattr(g, AGNODE, (char *)"shape", (char *)"plain");
+	agattr(g, AGNODE, (char *)"fontname", (char *)font);
+	agattr(g, AGNODE, (char *)"fontsize", (char *)"10");
+	agattr(g, AGEDGE, (char *)"fontname", (char *)font);
+	agattr(g, AGEDGE, (char *)"fontsize", (char *)"9");
+	agattr(g, AGEDGE, (char *)"fontcolor", (char *)COLOR_MUTED);
+	agattr(g, AGEDGE, (char *)"color", (char *)COLOR_EDGE);
+	agattr(g, AGEDGE, (char *)"arrowsize", (char *)"0.7");
+	for (i = 0; i < sizeof edge_attrs / sizeof edge_attrs[0]; i++)
+		agattr(g, AGEDGE, (char *)edge_attrs[i], (char *)"");
+	for (i = 0; i < sizeof node_attrs / sizeof node_attrs[0]; i++)
+		agattr(g, AGNODE, (char *)node_attrs[i], (char *)"");
+	for (i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
+		agattr(g, AGRAPH, (char *)graph_attrs[i], (char *)"");
+	agattr(g, AGNODE, (char *)"label", (char *)"\\N");
+
+	buf_init(&b);
+	buf_puts(&b, "<font point-size=\"15\"><b>");
+	html_escape(&b, in->root->name);
+	buf_puts(&b, " ");
+	html_escape(&b, in->column);
+	buf_puts(&b, " = ");
+	html_escape(&b, in->value);
+	buf_puts(&b, "</b></font>");
+	if (in->tenant != NULL) {
+		buf_puts(&b, "  <font point-size=\"10\">tenant ");
+		html_escape(&b, in->tenant);
+		buf_puts(&b, "</font>");
+	}
+	set_html(g, g, "label", b.data);
+
+	clusters = xcalloc(m->nchains, sizeof *clusters);
+	nodes = xcalloc(in->nnodes ? in->nnodes : 1, sizeof *nodes);
+	for (i = 0; i < in->nnodes; i++) {
+		nd = &in->nodes[i];
+		for (c = 0; c < m->nchains && m->chains[c] != nd->home; c++)
+			;
+		if (c < m->nchains && clusters[c] == NULL) {
+			buf_reset(&b);
+			buf_printf(&b, "cluster_%s", m->chains[c]->name);
+			clusters[c] = agsubg(g, b.data, 1);
+			buf_reset(&b);
+			chain_title(&b, m->chains[c], 12);
+			set_html(g, clusters[c], "label", b.data);
+			set(clusters[c], "style", "rounded,filled");
+			set(clusters[c], "fillcolor", COLOR_CLUSTER);
+			set(clusters[c], "color", "#b8c4d0");
+			set(clusters[c], "margin", "12");
+		}
+		snprintf(name, sizeof name, "n%zu", i);
+		nodes[i] = agnode(g, name, 1);
+		label = instance_label(nd);
+		set_html(g, nodes[i], "label", label);
+		free(label);
+		if (nd->more > 0) {
+			set(nodes[i], "shape", "box");
+			set(nodes[i], "style", "dashed,rounded");
+			set(nodes[i], "color", COLOR_MISSING);
+		}
+		if (c < m->nchains)
+			agsubnode(clusters[c], nodes[i], 1);
+	}
+	for (i = 0; i < in->nedges; i++) {
+		snprintf(name, sizeof name, "e%zu", i);
+		e = agedge(g, nodes[in->edges[i].from], nodes[in->edges[i].to],
+		    name, 1);
+		buf_reset(&b);
+		html_escape(&b, in->edges[i].rel->label);
+		set_html(g, e, "label", b.data);
+		if (in->nodes[in->edges[i].from].more > 0 ||
+		    in->nodes[in->edges[i].to].more > 0)
+			set(e, "style", "dashed");
+	}
+	buf_free(&b);
+	free(nodes);
+	free(clusters);
+	return g;
+}

@@ -8,6 +8,7 @@
 #define MDG_GRAPH_H
 
 #include "model.h"
+#include "sample.h"
 #include "util.h"
 
 typedef struct Agraph_s Agraph_t;
@@ -21,6 +22,9 @@ struct graph_opts {
 
 /* The ER diagram of a view: one node per entity, one edge per relation. */
 Agraph_t	*graph_schema(const struct mdg_view *, const struct graph_opts *);
+/* An instance diagram: a node per row, clustered by chain. */
+Agraph_t	*graph_instance(const struct instance *,
+		    const struct graph_opts *);
 void		 graph_free(Agraph_t *);
 
 /* Graphviz arrow shapes for a cardinality, crow's-foot notation. */

@@ -19,6 +19,7 @@
 #include "introspect.h"
 #include "model.h"
 #include "render.h"
+#include "sample.h"
 #include "util.h"
 
 #define EXIT_NO		1	/* the answer is no: stale, drift, no row */
@@ -66,7 +67,16 @@ struct opts {
 	int		 stats;
 	int		 offline;
 	int		 list_chains;
+	const char	*root_name;	/* a model root: "data-id", ... */
+	const char	*root_value;
+	const char	*root_spec;	/* --root ENTITY:COLUMN=VALUE */
+	const char	*tenant;
+	int		 depth;		/* -1: no cap */
+	int		 max_rows;
 };
+
+static int	cmd_instance(const struct opts *, const struct mdg_model *,
+		    const struct mdg_chain *, const char *, enum format);
 
 /*
  * The options, as data: getopt_long's table, --help and the "valid
@@ -84,6 +94,12 @@ enum {
 	OPT_EXACT_COUNTS,
 	OPT_STATS,
 	OPT_OFFLINE,
+	OPT_DATA_ID,
+	OPT_TABLE_ID,
+	OPT_ROOT,
+	OPT_TENANT,
+	OPT_DEPTH,
+	OPT_MAX_ROWS,
 };
 
 static const struct optdef {
@@ -120,6 +136,18 @@ static const struct optdef {
 	    "print the query and row counts to standard error" },
 	{ "offline", 0, OPT_OFFLINE, NULL,
 	    "ignore the PG* environment: use the model alone" },
+	{ "data-id", 1, OPT_DATA_ID, "N",
+	    "instance diagram of everything linked to bk_data_id N" },
+	{ "table-id", 1, OPT_TABLE_ID, "ID",
+	    "instance diagram rooted at the result table ID" },
+	{ "root", 1, OPT_ROOT, "E:COL=VAL",
+	    "instance diagram rooted at any entity's row" },
+	{ "tenant", 1, OPT_TENANT, "T",
+	    "with a root: only the root rows of bk_tenant_id T" },
+	{ "depth", 1, OPT_DEPTH, "N",
+	    "with a root: follow at most N layers of relations" },
+	{ "max-rows", 1, OPT_MAX_ROWS, "N",
+	    "with a root: rows per relation per parent (default 20)" },
 	{ "template", 1, OPT_TEMPLATE, "FILE",
 	    "doc: read the document template from FILE" },
 	{ "list-chains", 0, OPT_LIST_CHAINS, NULL,
@@ -161,7 +189,8 @@ usage(FILE *f)
 	    "  mdgraph doc -o metadata-relations.md\n"
 	    "  mdgraph --db \"$PG\" --chain main --columns all --counts "
 	    "-o main.svg\n"
-	    "  mdgraph check --db \"$PG\" --format json\n\n"
+	    "  mdgraph check --db \"$PG\" --format json\n"
+	    "  mdgraph --db \"$PG\" --data-id 1500001 -o ds.svg\n\n"
 	    "Exit status: 0 success, 1 the answer is no, 2 error.\n"
 	    "Report bugs to: " PACKAGE_BUGREPORT "\n", f);
 }
@@ -215,6 +244,8 @@ parse_args(int argc, char **argv, struct opts *o)
 	}
 
 	o->timeout = 30;
+	o->depth = -1;
+	o->max_rows = 20;
 	if (argc > 1 && (str_eq(argv[1], "doc") || str_eq(argv[1], "check"))) {
 		o->cmd = str_eq(argv[1], "doc") ? CMD_DOC : CMD_CHECK;
 		argv++;
@@ -293,6 +324,44 @@ parse_args(int argc, char **argv, struct opts *o)
 		case OPT_OFFLINE:
 			o->offline = 1;
 			break;
+		case OPT_DATA_ID:
+		case OPT_TABLE_ID:
+			if (o->root_name || o->root_spec) {
+				log_error("give one root: --data-id, --table-id "
+				    "or --root");
+				goto bad;
+			}
+			o->root_name = c == OPT_DATA_ID ? "data-id" : "table-id";
+			o->root_value = optarg;
+			break;
+		case OPT_ROOT:
+			if (o->root_name || o->root_spec) {
+				log_error("give one root: --data-id, --table-id "
+				    "or --root");
+				goto bad;
+			}
+			o->root_spec = optarg;
+			break;
+		case OPT_TENANT:
+			o->tenant = optarg;
+			break;
+		case OPT_DEPTH:
+		case OPT_MAX_ROWS: {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (*optarg == '\0' || *end != '\0' || v < (c == OPT_DEPTH ?
+			    0 : 1) || v > 1000000) {
+				log_error("--%s takes a whole number, not '%s'",
+				    c == OPT_DEPTH ? "depth" : "max-rows", optarg);
+				goto bad;
+			}
+			if (c == OPT_DEPTH)
+				o->depth = (int)v;
+			else
+				o->max_rows = (int)v;
+			break;
+		}
 		case OPT_LIST_CHAINS:
 			o->list_chains = 1;
 			break;
@@ -338,6 +407,16 @@ parse_args(int argc, char **argv, struct opts *o)
 	    !str_eq(o->format, "json")) {
 		log_error("check: unknown format '%s' (choose from: text, json)",
 		    o->format);
+		return -1;
+	}
+	if ((o->tenant || o->depth >= 0) && !o->root_name && !o->root_spec) {
+		log_error("--tenant and --depth go with a root: --data-id, "
+		    "--table-id or --root");
+		return -1;
+	}
+	if (o->cmd != CMD_DRAW && (o->root_name || o->root_spec)) {
+		log_error("--data-id, --table-id and --root draw instance "
+		    "diagrams: not with %s", o->cmd == CMD_DOC ? "doc" : "check");
 		return -1;
 	}
 	if (o->db != NULL && o->offline) {
@@ -464,7 +543,8 @@ static int
 cmd_draw(const struct opts *o, const struct mdg_model *m)
 {
 	const struct mdg_chain	*chain = NULL;
-	const char		*name = o->chain ? o->chain : "main";
+	const char		*name = o->chain ? o->chain :
+				    (o->root_name || o->root_spec) ? "all" : "main";
 	const char		*fmtname;
 	struct graph_opts	 gopts;
 	struct mdg_view		*view;
@@ -483,6 +563,8 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 	}
 	if (pick_format(o, &fmtname, &fmt) != 0)
 		return EXIT_USAGE;
+	if (o->root_name != NULL || o->root_spec != NULL)
+		return cmd_instance(o, m, chain, fmtname, fmt);
 
 	buf_init(&out);
 	view = view_new(m, chain);
@@ -554,6 +636,117 @@ cmd_doc(const struct opts *o, const struct mdg_model *m)
 		rc = 0;
 	buf_free(&out);
 	free(text);
+	return rc;
+}
+
+/* The root of an instance diagram, from --data-id, --table-id or --root. */
+static int
+pick_root(const struct opts *o, const struct mdg_model *m,
+    struct sample_opts *so, char **column, char **value)
+{
+	const struct mdg_root	*root;
+	const char		*colon, *eq;
+	char			*name;
+
+	if (o->root_name != NULL) {
+		if ((root = model_root(m, o->root_name)) == NULL) {
+			log_error("the model defines no root '%s': add 'root %s "
+			    "Entity.column' to it", o->root_name, o->root_name);
+			return -1;
+		}
+		so->root = root->entity;
+		*column = xstrdup(root->column);
+		*value = xstrdup(o->root_value);
+		return 0;
+	}
+	colon = strchr(o->root_spec, ':');
+	eq = colon ? strchr(colon, '=') : NULL;
+	if (colon == NULL || eq == NULL || eq == colon + 1) {
+		log_error("--root takes ENTITY:COLUMN=VALUE, not '%s'",
+		    o->root_spec);
+		return -1;
+	}
+	name = xstrndup(o->root_spec, (size_t)(colon - o->root_spec));
+	so->root = model_entity(m, name);
+	if (so->root == NULL) {
+		log_error("--root: the model has no entity '%s'", name);
+		free(name);
+		return -1;
+	}
+	free(name);
+	*column = xstrndup(colon + 1, (size_t)(eq - colon - 1));
+	*value = xstrdup(eq + 1);
+	return 0;
+}
+
+static int
+cmd_instance(const struct opts *o, const struct mdg_model *m,
+    const struct mdg_chain *chain, const char *fmtname, enum format fmt)
+{
+	struct sample_opts	 so;
+	struct graph_opts	 gopts;
+	struct instance		*in = NULL;
+	struct live		 l;
+	struct buf		 out;
+	Agraph_t		*g;
+	char			*column = NULL, *value = NULL, *cause = NULL;
+	int			 rc = EXIT_USAGE, r;
+
+	memset(&so, 0, sizeof so);
+	if (!wants_db(o)) {
+		log_error("an instance diagram reads live rows: give --db "
+		    "CONNINFO or set PGDATABASE");
+		return EXIT_USAGE;
+	}
+	if (pick_root(o, m, &so, &column, &value) != 0)
+		return EXIT_USAGE;
+	so.column = column;
+	so.value = value;
+	so.tenant = o->tenant;
+	so.depth = o->depth;
+	so.max_rows = o->max_rows;
+	so.chain = chain;
+	if (live_open(&l, o, m) != 0) {
+		free(column);
+		free(value);
+		return EXIT_USAGE;
+	}
+	buf_init(&out);
+	r = sample_run(&l.db, l.schema, m, &so, &in, &cause);
+	if (r != 0) {
+		log_error("%s", cause);
+		free(cause);
+		rc = r > 0 ? EXIT_NO : EXIT_USAGE;
+		goto out;
+	}
+	switch (fmt) {
+	case FMT_MERMAID:
+		emit_mermaid_instance(&out, in);
+		break;
+	case FMT_JSON:
+		emit_json_instance(&out, in);
+		break;
+	case FMT_GRAPHVIZ:
+		memset(&gopts, 0, sizeof gopts);
+		gopts.rankdir = o->rankdir;
+		g = graph_instance(in, &gopts);
+		if (render(g, fmtname, &out, &cause) != 0) {
+			log_error("%s", cause);
+			free(cause);
+			graph_free(g);
+			goto out;
+		}
+		graph_free(g);
+		break;
+	}
+	if (write_output(o, &out) == 0)
+		rc = 0;
+out:
+	live_close(&l, o);
+	instance_free(in);
+	buf_free(&out);
+	free(column);
+	free(value);
 	return rc;
 }
 

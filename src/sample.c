@@ -1,0 +1,1255 @@
+/*
+ * sample.c -- fetch the rows of an instance diagram.
+ *
+ * Each entity type reached gets the columns it needs (identity, join keys,
+ * tenant, documented attributes).  Child rows come from one query per
+ * relation per layer: WHERE key = ANY($1), the parent keys as an array
+ * parameter; a window caps each parent's children at --max-rows and counts
+ * the rest in the same query.  Rows are matched to their parents, and at
+ * the end every relation links the rows already fetched, through a hash
+ * of key values.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "sample.h"
+#include "sql.h"
+#include "util.h"
+
+#define SEP	"\x1f"		/* between the terms of a key tuple */
+#define SHOWN_ATTRS	4	/* documented attributes on a node */
+#define SHOWN_WIDTH	40	/* characters of a value on a node */
+
+/* ---- a string -> list of indices hash */
+
+struct hent {
+	char		*key;
+	size_t		*idx;
+	size_t		 n, cap;
+	struct hent	*next;
+};
+
+struct hmap {
+	struct hent	**b;
+	size_t		  nb;
+};
+
+static uint32_t
+hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static void
+hmap_init(struct hmap *h, size_t n)
+{
+	h->nb = 64;
+	while (h->nb < n * 2)
+		h->nb *= 2;
+	h->b = xcalloc(h->nb, sizeof *h->b);
+}
+
+static struct hent *
+hmap_get(const struct hmap *h, const char *key)
+{
+	struct hent *e;
+
+	for (e = h->b[hash(key) & (h->nb - 1)]; e != NULL; e = e->next)
+		if (str_eq(e->key, key))
+			return e;
+	return NULL;
+}
+
+static void
+hmap_add(struct hmap *h, const char *key, size_t idx)
+{
+	struct hent	*e = hmap_get(h, key);
+	size_t		 slot;
+
+	if (e == NULL) {
+		slot = hash(key) & (h->nb - 1);
+		e = xcalloc(1, sizeof *e);
+		e->key = xstrdup(key);
+		e->next = h->b[slot];
+		h->b[slot] = e;
+	}
+	if (e->n > 0 && e->idx[e->n - 1] == idx)
+		return;
+	VEC_PUSH(e->idx, e->n, e->cap, idx);
+}
+
+static void
+hmap_free(struct hmap *h)
+{
+	struct hent	*e, *next;
+	size_t		 i;
+
+	for (i = 0; i < h->nb; i++) {
+		for (e = h->b[i]; e != NULL; e = next) {
+			next = e->next;
+			free(e->key);
+			free(e->idx);
+			free(e);
+		}
+	}
+	free(h->b);
+}
+
+/* ---- per entity type */
+
+struct row {
+	char	**cols;		/* values of ent->cols, NULL for SQL NULL */
+	size_t	  node;		/* index in the node list */
+};
+
+struct ent {
+	const struct mdg_entity	 *e;
+	const struct db_table	 *t;
+	const struct mdg_chain	 *home;
+	int			  layer;	/* -1: not reached */
+	const char		**cols;		/* selected, identity first */
+	size_t			  ncols, npk, capc;
+	int			  tenant;	/* index of bk_tenant_id, -1 */
+	struct row		 *rows;
+	size_t			  nrows, caprows;
+	struct hmap		  ids;		/* row id -> row */
+};
+
+struct run {
+	struct db		 *db;
+	const struct db_schema	 *schema;
+	const struct mdg_model	 *m;
+	const struct sample_opts *o;
+	struct mdg_view		 *view;
+	struct ent		 *ents;		/* by entity index */
+	const struct mdg_rel	**rels;		/* followed, deduplicated */
+	size_t			  nrels;
+	struct instance		 *inst;
+	size_t			  capnodes, capedges;
+	char			 *cause;
+};
+
+static int
+col_index(const struct ent *en, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < en->ncols; i++)
+		if (str_eq(en->cols[i], name))
+			return (int)i;
+	return -1;
+}
+
+static void
+want_col(struct ent *en, const char *name)
+{
+	if (col_index(en, name) < 0 && db_table_column(en->t, name) != NULL)
+		VEC_PUSH(en->cols, en->ncols, en->capc, name);
+}
+
+/* Can the relation be followed: both tables readable, every column there. */
+static int
+rel_usable(const struct run *r, const struct mdg_rel *rel)
+{
+	const struct mdg_key	*k;
+	const struct db_table	*t;
+	size_t			 side, i, p;
+
+	for (side = 0; side < 2; side++) {
+		k = side ? &rel->rkey : &rel->lkey;
+		t = db_entity_table(r->schema, side ? rel->right : rel->left);
+		if (t == NULL || !t->readable)
+			return 0;
+		for (i = 0; i < k->nterms; i++)
+			for (p = 0; p < k->terms[i].nparts; p++)
+				if (!k->terms[i].literal[p] &&
+				    db_table_column(t, k->terms[i].parts[p]) ==
+				    NULL)
+					return 0;
+	}
+	return 1;
+}
+
+static int
+same_rel(const struct mdg_rel *a, const struct mdg_rel *b)
+{
+	return a->left == b->left && a->right == b->right &&
+	    str_eq(a->label, b->label);
+}
+
+/* The followed relations: the selected chains', links included, once. */
+static void
+collect_rels(struct run *r)
+{
+	const struct mdg_chain	*c;
+	size_t			 i, j, k, cap = 0;
+	int			 dup;
+
+	for (i = 0; i < r->m->nchains; i++) {
+		c = r->m->chains[i];
+		if (r->o->chain != NULL && c != r->o->chain)
+			continue;
+		for (j = 0; j < c->nrels; j++) {
+			for (dup = 0, k = 0; k < r->nrels && !dup; k++)
+				dup = same_rel(r->rels[k], c->rels[j]);
+			if (!dup && rel_usable(r, c->rels[j]))
+				VEC_PUSH(r->rels, r->nrels, cap, c->rels[j]);
+		}
+	}
+}
+
+/* Layers: breadth first from the root over the relations, both ways. */
+static void
+assign_layers(struct run *r)
+{
+	const struct mdg_rel	*rel;
+	struct ent		*a, *b;
+	size_t			 i;
+	int			 k, grew = 1;
+
+	r->ents[r->o->root->index].layer = 0;
+	for (k = 0; grew; k++) {
+		grew = 0;
+		for (i = 0; i < r->nrels; i++) {
+			rel = r->rels[i];
+			a = &r->ents[rel->left->index];
+			b = &r->ents[rel->right->index];
+			if (a->layer == k && b->layer < 0)
+				b->layer = k + 1, grew = 1;
+			else if (b->layer == k && a->layer < 0)
+				a->layer = k + 1, grew = 1;
+		}
+	}
+}
+
+static const struct mdg_chain *
+home_chain(const struct run *r, const struct mdg_entity *e)
+{
+	const struct mdg_chain	*c;
+	size_t			 i, j;
+
+	for (i = 0; i < r->m->nchains; i++) {
+		c = r->m->chains[i];
+		if (r->o->chain != NULL && c != r->o->chain)
+			continue;
+		for (j = 0; j < c->nentities; j++)
+			if (c->entities[j] == e)
+				return c;
+	}
+	for (i = 0; i < r->m->nchains; i++)
+		for (j = 0; j < r->m->chains[i]->nrels; j++)
+			if (r->m->chains[i]->rels[j]->left == e ||
+			    r->m->chains[i]->rels[j]->right == e)
+				return r->m->chains[i];
+	return r->m->chains[0];
+}
+
+static void
+key_cols(struct ent *en, const struct mdg_key *k)
+{
+	size_t i, p;
+
+	for (i = 0; i < k->nterms; i++)
+		for (p = 0; p < k->terms[i].nparts; p++)
+			if (!k->terms[i].literal[p])
+				want_col(en, k->terms[i].parts[p]);
+}
+
+/* Which columns each reachable entity needs. */
+static void
+plan_columns(struct run *r)
+{
+	const struct mdg_view_entity	*ve;
+	struct ent			*en;
+	size_t				 i, j;
+
+	for (i = 0; i < r->m->nentities; i++) {
+		en = &r->ents[i];
+		if (en->layer < 0)
+			continue;
+		for (j = 0; j < en->t->ncols; j++)
+			if (en->t->cols[j].pk)
+				VEC_PUSH(en->cols, en->ncols, en->capc,
+				    (const char *)en->t->cols[j].name);
+		en->npk = en->ncols;
+		for (j = 0; j < r->nrels; j++) {
+			if (r->rels[j]->left == en->e)
+				key_cols(en, &r->rels[j]->lkey);
+			if (r->rels[j]->right == en->e)
+				key_cols(en, &r->rels[j]->rkey);
+		}
+		if (r->o->root->index == i)
+			want_col(en, r->o->column);
+		want_col(en, "bk_tenant_id");
+		en->tenant = col_index(en, "bk_tenant_id");
+		if ((ve = view_entity(r->view, en->e)) != NULL)
+			for (j = 0; j < ve->nattrs; j++)
+				want_col(en, ve->attrs[j].name);
+		if (en->npk == 0) {
+			/* No primary key: every selected column is identity. */
+			en->npk = en->ncols;
+		}
+	}
+}
+
+/* ---- key values of a row */
+
+/* Elements of a JSON array of scalars, as text; NULL if not an array. */
+static char **
+json_elements(const char *s, size_t *n)
+{
+	char		**out = NULL;
+	struct buf	  b;
+	size_t		  cap = 0;
+	unsigned	  u;
+
+	*n = 0;
+	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+		s++;
+	if (*s++ != '[')
+		return NULL;
+	buf_init(&b);
+	for (;;) {
+		while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' ||
+		    *s == ',')
+			s++;
+		if (*s == ']' || *s == '\0')
+			break;
+		buf_reset(&b);
+		if (*s == '"') {
+			for (s++; *s != '\0' && *s != '"'; s++) {
+				if (*s != '\\') {
+					buf_putc(&b, *s);
+					continue;
+				}
+				switch (*++s) {
+				case 'n': buf_putc(&b, '\n'); break;
+				case 't': buf_putc(&b, '\t'); break;
+				case 'r': buf_putc(&b, '\r'); break;
+				case 'b': buf_putc(&b, '\b'); break;
+				case 'f': buf_putc(&b, '\f'); break;
+				case 'u':
+					if (sscanf(s + 1, "%4x", &u) != 1)
+						u = '?';
+					s += 4;
+					if (u < 0x80)
+						buf_putc(&b, (char)u);
+					else if (u < 0x800) {
+						buf_putc(&b, (char)(0xc0 | u >> 6));
+						buf_putc(&b, (char)(0x80 | (u & 0x3f)));
+					} else {
+						buf_putc(&b, (char)(0xe0 | u >> 12));
+						buf_putc(&b, (char)(0x80 | (u >> 6 & 0x3f)));
+						buf_putc(&b, (char)(0x80 | (u & 0x3f)));
+					}
+					break;
+				case '\0':
+					s--;
+					break;
+				default: buf_putc(&b, *s); break;
+				}
+			}
+			if (*s == '"')
+				s++;
+		} else {
+			while (*s != '\0' && *s != ',' && *s != ']' &&
+			    *s != ' ')
+				buf_putc(&b, *s++);
+			if (str_eq(b.data ? b.data : "", "null"))
+				continue;
+		}
+		VEC_PUSH(out, *n, cap, xstrdup(b.data ? b.data : ""));
+	}
+	buf_free(&b);
+	return out;
+}
+
+static int
+unset(const char *v)
+{
+	return v == NULL || *v == '\0' || str_eq(v, "0");
+}
+
+/* The values one term takes on a row (several for any() and elem()). */
+static size_t
+term_values(const struct ent *en, const struct row *row,
+    const struct mdg_term *t, char ***out)
+{
+	char		**vals = NULL, **el;
+	const char	*v;
+	struct buf	  b;
+	size_t		  n = 0, cap = 0, i, ne;
+	int		  c;
+
+	switch (t->kind) {
+	case MDG_TERM_COLUMN:
+	case MDG_TERM_ANY:
+		for (i = 0; i < t->nparts; i++) {
+			c = col_index(en, t->parts[i]);
+			v = c >= 0 ? row->cols[c] : NULL;
+			if (!unset(v))
+				VEC_PUSH(vals, n, cap, xstrdup(v));
+		}
+		break;
+	case MDG_TERM_ELEM:
+		c = col_index(en, t->parts[0]);
+		if (c >= 0 && row->cols[c] != NULL &&
+		    (el = json_elements(row->cols[c], &ne)) != NULL) {
+			for (i = 0; i < ne; i++) {
+				if (!unset(el[i]))
+					VEC_PUSH(vals, n, cap, el[i]);
+				else
+					free(el[i]);
+			}
+			free(el);
+		}
+		break;
+	case MDG_TERM_CONCAT:
+		buf_init(&b);
+		for (i = 0; i < t->nparts; i++) {
+			if (t->literal[i])
+				buf_puts(&b, t->parts[i]);
+			else if ((c = col_index(en, t->parts[i])) >= 0 &&
+			    row->cols[c] != NULL)
+				buf_puts(&b, row->cols[c]);
+		}
+		if (!unset(b.data))
+			VEC_PUSH(vals, n, cap, buf_detach(&b));
+		buf_free(&b);
+		break;
+	case MDG_TERM_MAP:
+		c = col_index(en, t->parts[0]);
+		v = c >= 0 ? row->cols[c] : NULL;
+		for (i = 1; v != NULL && i + 1 < t->nparts; i += 2)
+			if (str_eq(v, t->parts[i]))
+				VEC_PUSH(vals, n, cap, xstrdup(t->parts[i + 1]));
+		break;
+	}
+	*out = vals;
+	return n;
+}
+
+static void
+free_strv(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/*
+ * Every key tuple of a row under a key: the terms' values joined by SEP
+ * (the cross product when a term has several), and the tenant after
+ * them when `tenant`.
+ */
+static size_t
+row_keys(const struct ent *en, const struct row *row, const struct mdg_key *k,
+    int tenant, char ***out)
+{
+	char	**tuples, **next, **vals;
+	size_t	  n = 1, nn, nv, i, j, t;
+	const char *tv;
+
+	tuples = xcalloc(1, sizeof *tuples);
+	tuples[0] = xstrdup("");
+	for (t = 0; t < k->nterms && n > 0; t++) {
+		nv = term_values(en, row, &k->terms[t], &vals);
+		next = xcalloc(n * nv + 1, sizeof *next);
+		for (nn = 0, i = 0; i < n; i++)
+			for (j = 0; j < nv; j++)
+				next[nn++] = xasprintf("%s%s%s", tuples[i],
+				    t ? SEP : "", vals[j]);
+		free_strv(tuples, n);
+		free_strv(vals, nv);
+		tuples = next;
+		n = nn;
+	}
+	if (tenant && en->tenant >= 0) {
+		tv = row->cols[en->tenant] ? row->cols[en->tenant] : "";
+		for (i = 0; i < n; i++) {
+			char *x = xasprintf("%s\x1e%s", tuples[i], tv);
+
+			free(tuples[i]);
+			tuples[i] = x;
+		}
+	}
+	*out = tuples;
+	return n;
+}
+
+/* ---- nodes and edges */
+
+char *
+shorten(const char *s, size_t max)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 chars = 0, i;
+
+	for (i = 0; p[i] != '\0'; i++) {
+		if ((p[i] & 0xc0) != 0x80 && chars++ == max)
+			return xasprintf("%.*s…", (int)i, s);
+	}
+	return xstrdup(s);
+}
+
+static char *
+row_id(const struct ent *en, char **cols)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b);
+	buf_printf(&b, "%s:", en->e->name);
+	for (i = 0; i < en->npk; i++)
+		buf_printf(&b, "%s%s=%s", i ? "," : "", en->cols[i],
+		    cols[i] ? cols[i] : "NULL");
+	return buf_detach(&b);
+}
+
+/* Does a followed relation join entity e on `col`? */
+static int
+is_join_col(const struct run *r, const struct mdg_entity *e, const char *col)
+{
+	const struct mdg_key	*k;
+	size_t			 i, side, t, p;
+
+	for (i = 0; i < r->nrels; i++) {
+		for (side = 0; side < 2; side++) {
+			if ((side ? r->rels[i]->right : r->rels[i]->left) != e)
+				continue;
+			k = side ? &r->rels[i]->rkey : &r->rels[i]->lkey;
+			for (t = 0; t < k->nterms; t++)
+				for (p = 0; p < k->terms[t].nparts; p++)
+					if (!k->terms[t].literal[p] &&
+					    str_eq(k->terms[t].parts[p], col))
+						return 1;
+		}
+	}
+	return 0;
+}
+
+static void
+node_show(struct inst_node *nd, const char *name, const char *value,
+    int key)
+{
+	size_t i;
+
+	for (i = 0; i < nd->nshown; i++)
+		if (str_eq(nd->names[i], name))
+			return;
+	nd->names = xreallocarray(nd->names, nd->nshown + 1,
+	    sizeof *nd->names);
+	nd->values = xreallocarray(nd->values, nd->nshown + 1,
+	    sizeof *nd->values);
+	nd->names[nd->nshown] = xstrdup(name);
+	nd->values[nd->nshown] = value ? shorten(value, SHOWN_WIDTH) : NULL;
+	nd->nshown++;
+	if (key)
+		nd->nkeys = nd->nshown;
+}
+
+static size_t
+new_node(struct run *r, const struct mdg_entity *e, int layer)
+{
+	struct instance		*in = r->inst;
+	struct inst_node	 nd;
+
+	memset(&nd, 0, sizeof nd);
+	nd.entity = e;
+	nd.home = r->ents[e->index].home;
+	nd.layer = layer;
+	VEC_PUSH(in->nodes, in->nnodes, r->capnodes, nd);
+	return in->nnodes - 1;
+}
+
+/* A fetched row: deduplicated by identity, a node on first sight. */
+static size_t
+add_row(struct run *r, struct ent *en, char **cols, int layer, int *fresh)
+{
+	const struct mdg_view_entity	*ve;
+	struct inst_node		*nd;
+	struct hent			*h;
+	struct row			 row;
+	char				*id = row_id(en, cols);
+	size_t				 i, shown;
+	int				 c;
+
+	if ((h = hmap_get(&en->ids, id)) != NULL) {
+		free(id);
+		free_strv(cols, en->ncols);
+		*fresh = 0;
+		return h->idx[0];
+	}
+	*fresh = 1;
+	row.cols = cols;
+	row.node = new_node(r, en->e, layer);
+	nd = &r->inst->nodes[row.node];
+	nd->id = id;
+	/* Keys first: identity, then join columns; then a few attributes. */
+	for (i = 0; i < en->ncols; i++)
+		if (i < en->npk || is_join_col(r, en->e, en->cols[i]))
+			node_show(nd, en->cols[i], cols[i], 1);
+	if ((ve = view_entity(r->view, en->e)) != NULL) {
+		for (shown = 0, i = 0; i < ve->nattrs && shown < SHOWN_ATTRS;
+		    i++) {
+			size_t before = nd->nshown;
+
+			if ((c = col_index(en, ve->attrs[i].name)) < 0)
+				continue;
+			node_show(nd, ve->attrs[i].name, cols[c], 0);
+			shown += nd->nshown > before;
+		}
+	}
+	if (nd->nshown == 0 && en->ncols > 0)
+		node_show(nd, en->cols[0], cols[0], 1);
+	VEC_PUSH(en->rows, en->nrows, en->caprows, row);
+	hmap_add(&en->ids, id, en->nrows - 1);
+	return en->nrows - 1;
+}
+
+static void
+add_edge(struct run *r, const struct mdg_rel *rel, size_t from, size_t to)
+{
+	struct inst_edge e;
+
+	e.rel = rel;
+	e.from = from;
+	e.to = to;
+	VEC_PUSH(r->inst->edges, r->inst->nedges, r->capedges, e);
+}
+
+/* ---- queries */
+
+static char **
+take_cols(const PGresult *res, int row, size_t n)
+{
+	char	**cols = xcalloc(n ? n : 1, sizeof *cols);
+	size_t	  i;
+
+	for (i = 0; i < n; i++)
+		cols[i] = db_value(res, row, (int)i);
+	return cols;
+}
+
+static void
+select_list(struct buf *b, struct run *r, const struct ent *en)
+{
+	size_t	 i;
+	char	*c;
+
+	for (i = 0; i < en->ncols; i++) {
+		c = sql_column(r->db, "c", en->cols[i]);
+		buf_printf(b, "%s%s", i ? ", " : "", c);
+		free(c);
+	}
+}
+
+static void
+order_list(struct buf *b, struct run *r, const struct ent *en)
+{
+	size_t	 i;
+	char	*c;
+
+	for (i = 0; i < en->npk; i++) {
+		c = sql_column(r->db, "c", en->cols[i]);
+		buf_printf(b, "%s%s", i ? ", " : "", c);
+		free(c);
+	}
+}
+
+static int
+fetch_root(struct run *r)
+{
+	const struct sample_opts *o = r->o;
+	struct ent		*en = &r->ents[o->root->index];
+	struct buf		 sql;
+	const char		*params[2];
+	PGresult		*res;
+	char			*table, *col, *why = NULL;
+	int			 i, fresh, np = 1;
+
+	if (db_table_column(en->t, o->column) == NULL) {
+		r->cause = xasprintf("%s has no column %s (table %s)",
+		    o->root->name, o->column, en->t->name);
+		return -1;
+	}
+	buf_init(&sql);
+	buf_puts(&sql, "SELECT ");
+	select_list(&sql, r, en);
+	table = sql_table(r->db, r->schema->name, en->t->name);
+	col = sql_column(r->db, "c", o->column);
+	buf_printf(&sql, " FROM %s c WHERE %s::pg_catalog.text = $1", table,
+	    col);
+	params[0] = o->value;
+	if (o->tenant != NULL && en->tenant >= 0) {
+		buf_puts(&sql, " AND c.\"bk_tenant_id\" = $2");
+		params[1] = o->tenant;
+		np = 2;
+	}
+	buf_puts(&sql, " ORDER BY ");
+	order_list(&sql, r, en);
+	free(table);
+	free(col);
+	res = db_exec(r->db, sql.data, np, params, &why);
+	buf_free(&sql);
+	if (res == NULL) {
+		r->cause = xasprintf("fetching the root: %s", why);
+		free(why);
+		return -1;
+	}
+	for (i = 0; i < PQntuples(res); i++)
+		add_row(r, en, take_cols(res, i, en->ncols), 0, &fresh);
+	PQclear(res);
+	if (en->nrows == 0) {
+		r->cause = o->tenant ? xasprintf("no %s with %s=%s in tenant %s",
+		    o->root->name, o->column, o->value, o->tenant) :
+		    xasprintf("no %s with %s=%s", o->root->name, o->column,
+		    o->value);
+		return 1;
+	}
+	return 0;
+}
+
+/* A PostgreSQL array literal of the values: a parameter, never SQL. */
+static char *
+array_literal(char **vals, size_t n)
+{
+	struct buf	 b;
+	const char	*p;
+	size_t		 i;
+
+	buf_init(&b);
+	buf_putc(&b, '{');
+	for (i = 0; i < n; i++) {
+		buf_puts(&b, i ? ",\"" : "\"");
+		for (p = vals[i]; *p != '\0'; p++) {
+			if (*p == '"' || *p == '\\')
+				buf_putc(&b, '\\');
+			buf_putc(&b, *p);
+		}
+		buf_putc(&b, '"');
+	}
+	buf_putc(&b, '}');
+	return buf_detach(&b);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Distinct values of term t over the parents' rows (sorted). */
+static char **
+parent_values(const struct ent *pe, const struct mdg_term *t, size_t *n)
+{
+	char	**all = NULL, **vals;
+	size_t	  nall = 0, cap = 0, nv, i, j, k;
+
+	for (i = 0; i < pe->nrows; i++) {
+		nv = term_values(pe, &pe->rows[i], t, &vals);
+		for (j = 0; j < nv; j++)
+			VEC_PUSH(all, nall, cap, vals[j]);
+		free(vals);
+	}
+	if (nall > 1)
+		qsort(all, nall, sizeof *all, cmp_str);
+	for (k = 0, i = 0; i < nall; i++) {
+		if (k > 0 && str_eq(all[k - 1], all[i]))
+			free(all[i]);
+		else
+			all[k++] = all[i];
+	}
+	*n = k;
+	return all;
+}
+
+/*
+ * Fetch the child rows of one relation: children `ce` whose key `ck`
+ * matches the key `pk` of the parents `pe` already fetched.
+ */
+static int
+fetch_children(struct run *r, const struct mdg_rel *rel, int parent_left,
+    int layer)
+{
+	struct ent		*pe = &r->ents[(parent_left ? rel->left :
+				    rel->right)->index];
+	struct ent		*ce = &r->ents[(parent_left ? rel->right :
+				    rel->left)->index];
+	const struct mdg_key	*pk = parent_left ? &rel->lkey : &rel->rkey;
+	const struct mdg_key	*ck = parent_left ? &rel->rkey : &rel->lkey;
+	const struct mdg_term	*t;
+	struct hmap		 parents;
+	struct buf		 sql, part;
+	char			**params, **vals, **keys, *table, *c, *why = NULL;
+	char			 maxrows[32];
+	size_t			 np = 0, nv, nk, i, j, p, q;
+	int			 tenant, window = 1, row, fresh;
+	PGresult		*res;
+	long long		 total;
+
+	tenant = rel->tenant == MDG_TENANT_AUTO && pe->tenant >= 0 &&
+	    ce->tenant >= 0;
+	params = xcalloc(ck->nterms + 2, sizeof *params);
+	buf_init(&sql);
+	buf_init(&part);
+	buf_puts(&sql, "SELECT * FROM (SELECT ");
+	select_list(&sql, r, ce);
+	table = sql_table(r->db, r->schema->name, ce->t->name);
+
+	/* WHERE: each child term against the parents' values. */
+	buf_init(&part);
+	for (i = 0; i < ck->nterms; i++) {
+		t = &ck->terms[i];
+		vals = parent_values(pe, &pk->terms[i], &nv);
+		if (nv == 0) {
+			free_strv(vals, nv);
+			goto none;
+		}
+		params[np++] = array_literal(vals, nv);
+		free_strv(vals, nv);
+		buf_puts(&part, i ? " AND " : "");
+		switch (t->kind) {
+		case MDG_TERM_COLUMN:
+			c = sql_column(r->db, "c", t->parts[0]);
+			buf_printf(&part, "%s = ANY($%zu)", c, np);
+			free(c);
+			break;
+		case MDG_TERM_ANY:
+			window = 0;
+			buf_putc(&part, '(');
+			for (j = 0; j < t->nparts; j++) {
+				c = sql_column(r->db, "c", t->parts[j]);
+				buf_printf(&part, "%s%s = ANY($%zu)",
+				    j ? " OR " : "", c, np);
+				free(c);
+			}
+			buf_putc(&part, ')');
+			break;
+		case MDG_TERM_ELEM:
+			window = 0;
+			c = sql_column(r->db, "c", t->parts[0]);
+			buf_printf(&part, "(CASE WHEN pg_catalog.jsonb_typeof("
+			    "%s::pg_catalog.jsonb) = 'array' THEN "
+			    "%s::pg_catalog.jsonb END) OPERATOR(pg_catalog.?|) "
+			    "$%zu::pg_catalog.text[]", c, c, np);
+			free(c);
+			break;
+		default: {
+			struct sql_side side;
+			struct mdg_key one = { (struct mdg_term *)t, 1 };
+
+			sql_side_build(&side, r->db, &one, "c");
+			buf_printf(&part, "(%s)::pg_catalog.text = ANY($%zu::"
+			    "pg_catalog.text[])", side.keys[0], np);
+			sql_side_free(&side);
+			break;
+		}
+		}
+	}
+	if (window) {
+		/* Cap each parent's children; count them all. */
+		struct buf by;
+
+		buf_init(&by);
+		for (i = 0; i < ck->nterms; i++) {
+			struct sql_side side;
+			struct mdg_key one = { &ck->terms[i], 1 };
+
+			sql_side_build(&side, r->db, &one, "c");
+			buf_printf(&by, "%s%s", i ? ", " : "", side.keys[0]);
+			sql_side_free(&side);
+		}
+		if (tenant)
+			buf_puts(&by, ", c.\"bk_tenant_id\"");
+		buf_printf(&sql, ", pg_catalog.row_number() OVER (PARTITION BY "
+		    "%s ORDER BY ", by.data);
+		order_list(&sql, r, ce);
+		buf_printf(&sql, ") AS mdg_rn, pg_catalog.count(*) OVER "
+		    "(PARTITION BY %s) AS mdg_total", by.data);
+		buf_free(&by);
+	}
+	buf_printf(&sql, " FROM %s c WHERE %s", table, part.data);
+	if (tenant) {
+		vals = xcalloc(pe->nrows + 1, sizeof *vals);
+		for (nv = 0, i = 0; i < pe->nrows; i++)
+			if (pe->rows[i].cols[pe->tenant] != NULL)
+				vals[nv++] = pe->rows[i].cols[pe->tenant];
+		params[np++] = array_literal(vals, nv);
+		free(vals);
+		buf_printf(&sql, " AND (c.\"bk_tenant_id\" IS NULL OR "
+		    "c.\"bk_tenant_id\" = ANY($%zu))", np);
+	}
+	buf_puts(&sql, ") x");
+	if (window) {
+		snprintf(maxrows, sizeof maxrows, "%d", r->o->max_rows);
+		params[np++] = xstrdup(maxrows);
+		buf_printf(&sql, " WHERE mdg_rn <= $%zu", np);
+	}
+	buf_puts(&sql, " ORDER BY ");
+	for (i = 0; i < ce->npk; i++)
+		buf_printf(&sql, "%s%zu", i ? ", " : "", i + 1);
+
+	res = db_exec(r->db, sql.data, (int)np, (const char *const *)params,
+	    &why);
+	if (res == NULL) {
+		r->cause = xasprintf("fetching %s for %s: %s", ce->e->name,
+		    pe->e->name, why);
+		free(why);
+		goto fail;
+	}
+
+	/* Which parents each child belongs to, through their key tuples. */
+	hmap_init(&parents, pe->nrows);
+	for (i = 0; i < pe->nrows; i++) {
+		nk = row_keys(pe, &pe->rows[i], pk, tenant, &keys);
+		for (j = 0; j < nk; j++)
+			hmap_add(&parents, keys[j], i);
+		free_strv(keys, nk);
+	}
+	{
+		/* per parent: children kept, and the total when known */
+		size_t		*kept = xcalloc(pe->nrows, sizeof *kept);
+		long long	*tot = xcalloc(pe->nrows, sizeof *tot);
+		struct row	 probe;
+
+		for (row = 0; row < PQntuples(res); row++) {
+			struct hent *h;
+			size_t cidx;
+			int any = 0, keep = 0;
+
+			probe.cols = take_cols(res, row, ce->ncols);
+			total = window ? strtoll(PQgetvalue(res, row,
+			    (int)ce->ncols + 1), NULL, 10) : 0;
+			nk = row_keys(ce, &probe, ck, tenant, &keys);
+			for (j = 0; j < nk; j++) {
+				if ((h = hmap_get(&parents, keys[j])) == NULL)
+					continue;
+				for (q = 0; q < h->n; q++) {
+					p = h->idx[q];
+					any = 1;
+					if (window)
+						tot[p] = total;
+					else
+						tot[p]++;
+					if ((long long)kept[p] < r->o->max_rows) {
+						kept[p]++;
+						keep = 1;
+					}
+				}
+			}
+			free_strv(keys, nk);
+			if (!any || !keep) {
+				free_strv(probe.cols, ce->ncols);
+				continue;	/* a superset row, or capped */
+			}
+			cidx = add_row(r, ce, probe.cols, layer, &fresh);
+			(void)cidx;
+		}
+		/* "+K more": one summary node per capped parent. */
+		for (p = 0; p < pe->nrows; p++) {
+			if (tot[p] <= (long long)kept[p])
+				continue;
+			size_t sn = new_node(r, ce->e, layer);
+			struct inst_node *nd = &r->inst->nodes[sn];
+
+			nd->more = tot[p] - (long long)kept[p];
+			nd->total = tot[p];
+			nd->id = xasprintf("%s:more:%s", ce->e->name,
+			    r->inst->nodes[pe->rows[p].node].id);
+			if (parent_left)
+				add_edge(r, rel, pe->rows[p].node, sn);
+			else
+				add_edge(r, rel, sn, pe->rows[p].node);
+		}
+		free(kept);
+		free(tot);
+	}
+	hmap_free(&parents);
+	PQclear(res);
+none:
+	buf_free(&sql);
+	buf_free(&part);
+	free(table);
+	free_strv(params, np);
+	return 0;
+fail:
+	buf_free(&sql);
+	buf_free(&part);
+	free(table);
+	free_strv(params, np);
+	return -1;
+}
+
+/* Every followed relation links the rows already there. */
+static void
+link_rows(struct run *r)
+{
+	const struct mdg_rel	*rel;
+	struct ent		*a, *b;
+	struct hmap		 left;
+	struct hent		*h;
+	char			**keys;
+	size_t			 i, j, k, q, nk;
+	int			 tenant;
+
+	for (i = 0; i < r->nrels; i++) {
+		rel = r->rels[i];
+		a = &r->ents[rel->left->index];
+		b = &r->ents[rel->right->index];
+		if (a->nrows == 0 || b->nrows == 0)
+			continue;
+		tenant = rel->tenant == MDG_TENANT_AUTO && a->tenant >= 0 &&
+		    b->tenant >= 0;
+		hmap_init(&left, a->nrows);
+		for (j = 0; j < a->nrows; j++) {
+			nk = row_keys(a, &a->rows[j], &rel->lkey, tenant, &keys);
+			for (k = 0; k < nk; k++)
+				hmap_add(&left, keys[k], j);
+			free_strv(keys, nk);
+		}
+		for (j = 0; j < b->nrows; j++) {
+			nk = row_keys(b, &b->rows[j], &rel->rkey, tenant, &keys);
+			for (k = 0; k < nk; k++) {
+				if ((h = hmap_get(&left, keys[k])) == NULL)
+					continue;
+				for (q = 0; q < h->n; q++)
+					add_edge(r, rel, a->rows[h->idx[q]].node,
+					    b->rows[j].node);
+			}
+			free_strv(keys, nk);
+		}
+		hmap_free(&left);
+	}
+}
+
+/* ---- order: layer, entity, id; edges by their ends */
+
+/* strcmp, but runs of digits compare as numbers: id=5 before id=40. */
+static int
+natcmp(const char *a, const char *b)
+{
+	size_t na, nb;
+
+	while (*a != '\0' && *b != '\0') {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			while (*a == '0' && a[1] >= '0' && a[1] <= '9')
+				a++;
+			while (*b == '0' && b[1] >= '0' && b[1] <= '9')
+				b++;
+			for (na = 0; a[na] >= '0' && a[na] <= '9'; na++)
+				;
+			for (nb = 0; b[nb] >= '0' && b[nb] <= '9'; nb++)
+				;
+			if (na != nb)
+				return na < nb ? -1 : 1;
+			if (strncmp(a, b, na) != 0)
+				return strncmp(a, b, na);
+			a += na;
+			b += nb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a == *b ? 0 : *a == '\0' ? -1 : 1;
+}
+
+static int
+cmp_node(const void *x, const void *y)
+{
+	const struct inst_node *a = x, *b = y;
+
+	if (a->layer != b->layer)
+		return a->layer < b->layer ? -1 : 1;
+	if (a->entity != b->entity)
+		return a->entity->index < b->entity->index ? -1 : 1;
+	if ((a->more > 0) != (b->more > 0))
+		return a->more > 0 ? 1 : -1;
+	return natcmp(a->id, b->id);
+}
+
+static int
+cmp_edge(const void *x, const void *y)
+{
+	const struct inst_edge *a = x, *b = y;
+	int c;
+
+	if (a->from != b->from)
+		return a->from < b->from ? -1 : 1;
+	if (a->to != b->to)
+		return a->to < b->to ? -1 : 1;
+	if (a->rel == b->rel)
+		return 0;
+	if ((c = strcmp(a->rel->label, b->rel->label)) != 0)
+		return c;
+	if ((c = strcmp(a->rel->chain->name, b->rel->chain->name)) != 0)
+		return c;
+	return a->rel->index < b->rel->index ? -1 : 1;
+}
+
+/* Sort nodes and edges; drop an edge the final pass found twice. */
+static void
+finish(struct run *r)
+{
+	struct instance	*in = r->inst;
+	struct sortable {
+		struct inst_node	n;
+		size_t			old;
+	} *tmp;
+	size_t		*where, i, k, n = in->nnodes ? in->nnodes : 1;
+
+	tmp = xcalloc(n, sizeof *tmp);
+	for (i = 0; i < in->nnodes; i++) {
+		tmp[i].n = in->nodes[i];
+		tmp[i].old = i;
+	}
+	/* cmp_node only looks at the node, the first member. */
+	qsort(tmp, in->nnodes, sizeof *tmp, cmp_node);
+	where = xcalloc(n, sizeof *where);
+	for (i = 0; i < in->nnodes; i++) {
+		in->nodes[i] = tmp[i].n;
+		where[tmp[i].old] = i;
+	}
+	free(tmp);
+	for (i = 0; i < in->nedges; i++) {
+		in->edges[i].from = where[in->edges[i].from];
+		in->edges[i].to = where[in->edges[i].to];
+	}
+	free(where);
+	qsort(in->edges, in->nedges, sizeof *in->edges, cmp_edge);
+	for (k = 0, i = 0; i < in->nedges; i++) {
+		if (k > 0 && cmp_edge(&in->edges[k - 1], &in->edges[i]) == 0)
+			continue;
+		in->edges[k++] = in->edges[i];
+	}
+	in->nedges = k;
+}
+
+int
+sample_run(struct db *db, const struct db_schema *schema,
+    const struct mdg_model *m, const struct sample_opts *o,
+    struct instance **out, char **cause)
+{
+	struct run	 r;
+	struct ent	*en;
+	size_t		 i, k;
+	int		 rc = 0, layer, maxlayer = 0;
+
+	memset(&r, 0, sizeof r);
+	r.db = db;
+	r.schema = schema;
+	r.m = m;
+	r.o = o;
+	r.view = view_new(m, o->chain);
+	r.inst = xcalloc(1, sizeof *r.inst);
+	r.inst->model = m;
+	r.inst->chain = o->chain;
+	r.inst->root = o->root;
+	r.inst->column = xstrdup(o->column);
+	r.inst->value = xstrdup(o->value);
+	r.inst->tenant = o->tenant ? xstrdup(o->tenant) : NULL;
+	r.ents = xcalloc(m->nentities, sizeof *r.ents);
+	for (i = 0; i < m->nentities; i++) {
+		en = &r.ents[i];
+		en->e = m->entities[i];
+		en->t = db_entity_table(schema, en->e);
+		en->layer = -1;
+		en->tenant = -1;
+		hmap_init(&en->ids, 16);
+	}
+	en = &r.ents[o->root->index];
+	if (en->t == NULL || !en->t->readable) {
+		rc = -1;
+		r.cause = en->t == NULL ?
+		    xasprintf("no table %s for %s in schema %s",
+		    o->root->table ? o->root->table : "(abstract)",
+		    o->root->name, schema->name) :
+		    xasprintf("no SELECT privilege on %s", en->t->name);
+		goto out;
+	}
+	en->home = home_chain(&r, o->root);
+	collect_rels(&r);
+	assign_layers(&r);
+	for (i = 0; i < m->nentities; i++) {
+		if (r.ents[i].layer < 0)
+			continue;
+		if (o->depth >= 0 && r.ents[i].layer > o->depth)
+			r.ents[i].layer = -1;
+		else {
+			r.ents[i].home = home_chain(&r, r.ents[i].e);
+			if (r.ents[i].layer > maxlayer)
+				maxlayer = r.ents[i].layer;
+		}
+	}
+	plan_columns(&r);
+	if ((rc = fetch_root(&r)) != 0)
+		goto out;
+	for (layer = 0; layer < maxlayer && rc == 0; layer++) {
+		for (k = 0; k < r.nrels && rc == 0; k++) {
+			const struct mdg_rel *rel = r.rels[k];
+			int ll = r.ents[rel->left->index].layer;
+			int rl = r.ents[rel->right->index].layer;
+
+			if (ll == layer && rl == layer + 1)
+				rc = fetch_children(&r, rel, 1, layer + 1);
+			else if (rl == layer && ll == layer + 1)
+				rc = fetch_children(&r, rel, 0, layer + 1);
+		}
+	}
+	if (rc == 0) {
+		link_rows(&r);
+		finish(&r);
+		r.inst->layers = maxlayer + 1;
+	}
+out:
+	for (i = 0; i < m->nentities; i++) {
+		en = &r.ents[i];
+		for (k = 0; k < en->nrows; k++)
+			free_strv(en->rows[k].cols, en->ncols);
+		free(en->rows);
+		free(en->cols);
+		hmap_free(&en->ids);
+	}
+	free(r.ents);
+	free(r.rels);
+	view_free(r.view);
+	if (rc != 0) {
+		*cause = r.cause;
+		instance_free(r.inst);
+		return rc;
+	}
+	*out = r.inst;
+	return 0;
+}
+
+void
+instance_free(struct instance *in)
+{
+	size_t i;
+
+	if (in == NULL)
+		return;
+	for (i = 0; i < in->nnodes; i++) {
+		free(in->nodes[i].id);
+		free_strv(in->nodes[i].names, in->nodes[i].nshown);
+		free_strv(in->nodes[i].values, in->nodes[i].nshown);
+	}
+	free(in->nodes);
+	free(in->edges);
+	free(in->column);
+	free(in->value);
+	free(in->tenant);
+	free(in);
+}
