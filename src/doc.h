@@ -1,22 +1,53 @@
 /*
- * doc.h -- the Markdown document: a template whose placeholders are filled
- * from the model.
+ * doc.h -- the Markdown document: a template whose placeholders are
+ * filled from the model, or a human-written file whose marker regions are
+ * regenerated in place.
  *
- * Placeholders:
+ * Template placeholders:
  *	{{title CHAIN}}       the chain's title
  *	{{mermaid CHAIN}}     a ```mermaid fenced block with its erDiagram
+ *	                      (and a link to its SVG with --svg-dir)
  *	{{list-title LIST}}   a list's title
- *	{{list LIST}}         the list's table rows, "| Entity | note |"
+ *	{{list LIST}}         the list as a Markdown table
  * A placeholder alone on its line replaces the whole line.
+ *
+ * Marker regions (doc --update):
+ *	<!-- mdgraph:chain=NAME [svg=PATH] -->  ...  <!-- /mdgraph -->
+ *	<!-- mdgraph:list=NAME -->              ...  <!-- /mdgraph -->
  */
 #ifndef MDG_DOC_H
 #define MDG_DOC_H
 
+#include "introspect.h"
 #include "model.h"
 #include "util.h"
 
+/* A file the document links to (an SVG), generated beside it. */
+struct doc_file {
+	char		*path;
+	struct buf	 data;
+};
+
+struct doc_opts {
+	const struct mdg_model	*model;
+	const struct db_schema	*live;		/* NULL: the model alone */
+	const char		*svg_dir;	/* NULL: no SVGs */
+	const char		*doc_path;	/* where the doc goes, for links */
+	struct doc_file		*files;		/* filled by the render */
+	size_t			 nfiles, cap;
+};
+
 /* Returns 0, or -1 with *cause "SOURCE:LINE: ..." (allocated). */
-int	doc_render(struct buf *, const struct mdg_model *, const char *tmpl,
+int	doc_render(struct buf *, struct doc_opts *, const char *tmpl,
 	    size_t len, const char *source, char **cause);
+int	doc_update(struct buf *, struct doc_opts *, const char *text,
+	    size_t len, const char *source, char **cause);
+void	doc_opts_free(struct doc_opts *);
+
+/*
+ * Print a unified diff of the file at `path` (may be missing) against
+ * `data` on standard output, through diff(1).  Returns 0 or -1.
+ */
+int	doc_diff(const char *path, const void *data, size_t len, char **cause);
 
 #endif

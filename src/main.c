@@ -73,6 +73,11 @@ struct opts {
 	const char	*tenant;
 	int		 depth;		/* -1: no cap */
 	int		 max_rows;
+	int		 check;		/* doc --check */
+	const char	*update;	/* doc --update FILE */
+	const char	*svg_dir;	/* doc --svg-dir DIR */
+	int		 argc;		/* as given, for the regenerate hint */
+	char		**argv;
 };
 
 static int	cmd_instance(const struct opts *, const struct mdg_model *,
@@ -100,6 +105,9 @@ enum {
 	OPT_TENANT,
 	OPT_DEPTH,
 	OPT_MAX_ROWS,
+	OPT_CHECK,
+	OPT_UPDATE,
+	OPT_SVG_DIR,
 };
 
 static const struct optdef {
@@ -148,6 +156,12 @@ static const struct optdef {
 	    "with a root: follow at most N layers of relations" },
 	{ "max-rows", 1, OPT_MAX_ROWS, "N",
 	    "with a root: rows per relation per parent (default 20)" },
+	{ "check", 0, OPT_CHECK, NULL,
+	    "doc: compare with -o FILE (or --update FILE); exit 1 if stale" },
+	{ "update", 1, OPT_UPDATE, "FILE",
+	    "doc: regenerate the marker regions of FILE in place" },
+	{ "svg-dir", 1, OPT_SVG_DIR, "DIR",
+	    "doc: also write an SVG per chain into DIR and link it" },
 	{ "template", 1, OPT_TEMPLATE, "FILE",
 	    "doc: read the document template from FILE" },
 	{ "list-chains", 0, OPT_LIST_CHAINS, NULL,
@@ -246,6 +260,8 @@ parse_args(int argc, char **argv, struct opts *o)
 	o->timeout = 30;
 	o->depth = -1;
 	o->max_rows = 20;
+	o->argc = argc;
+	o->argv = argv;
 	if (argc > 1 && (str_eq(argv[1], "doc") || str_eq(argv[1], "check"))) {
 		o->cmd = str_eq(argv[1], "doc") ? CMD_DOC : CMD_CHECK;
 		argv++;
@@ -345,6 +361,15 @@ parse_args(int argc, char **argv, struct opts *o)
 		case OPT_TENANT:
 			o->tenant = optarg;
 			break;
+		case OPT_CHECK:
+			o->check = 1;
+			break;
+		case OPT_UPDATE:
+			o->update = optarg;
+			break;
+		case OPT_SVG_DIR:
+			o->svg_dir = optarg;
+			break;
 		case OPT_DEPTH:
 		case OPT_MAX_ROWS: {
 			char *end;
@@ -399,8 +424,20 @@ parse_args(int argc, char **argv, struct opts *o)
 		log_error("doc takes no --chain, --format or --list-chains");
 		return -1;
 	}
-	if (o->cmd == CMD_DRAW && o->template) {
-		log_error("--template goes with the doc command");
+	if (o->cmd != CMD_DOC && (o->template || o->check || o->update ||
+	    o->svg_dir)) {
+		log_error("--template, --check, --update and --svg-dir go with "
+		    "the doc command");
+		return -1;
+	}
+	if (o->cmd == CMD_DOC && o->update && (o->output || o->template)) {
+		log_error("doc --update FILE rewrites FILE: no -o or --template");
+		return -1;
+	}
+	if (o->cmd == CMD_DOC && o->check && !o->update &&
+	    (o->output == NULL || str_eq(o->output, "-"))) {
+		log_error("doc --check compares with a file: give -o FILE or "
+		    "--update FILE");
 		return -1;
 	}
 	if (o->cmd == CMD_CHECK && o->format && !str_eq(o->format, "text") &&
@@ -610,30 +647,151 @@ out:
 	return rc;
 }
 
+/* The command line without --check, quoted for a shell. */
+static char *
+regenerate_command(const struct opts *o)
+{
+	struct buf	 b;
+	const char	*a, *p;
+	int		 i;
+
+	buf_init(&b);
+	buf_puts(&b, "mdgraph");
+	for (i = 1; i < o->argc; i++) {
+		a = o->argv[i];
+		if (str_eq(a, "--check"))
+			continue;
+		buf_putc(&b, ' ');
+		if (a[0] != '\0' && strspn(a, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,@+") ==
+		    strlen(a)) {
+			buf_puts(&b, a);
+			continue;
+		}
+		buf_putc(&b, '\'');
+		for (p = a; *p != '\0'; p++) {
+			if (*p == '\'')
+				buf_puts(&b, "'\\''");
+			else
+				buf_putc(&b, *p);
+		}
+		buf_putc(&b, '\'');
+	}
+	return buf_detach(&b);
+}
+
+/*
+ * doc --check: compare what would be written with what is there.  Prints
+ * a unified diff per stale file; returns how many are stale, or -1.
+ */
+static int
+doc_compare(const char *path, const struct buf *want)
+{
+	char	*have = NULL, *cause = NULL;
+	size_t	 len = 0;
+	int	 same;
+
+	same = file_read(path, &have, &len, &cause) == 0 &&
+	    len == want->len && memcmp(have, want->data, len) == 0;
+	free(have);
+	free(cause);
+	if (same)
+		return 0;
+	cause = NULL;
+	if (doc_diff(path, want->data, want->len, &cause) != 0) {
+		log_error("%s", cause);
+		free(cause);
+		return -1;
+	}
+	return 1;
+}
+
 static int
 cmd_doc(const struct opts *o, const struct mdg_model *m)
 {
 	const char	*tmpl = (const char *)embedded_doc_template;
-	size_t		 len = embedded_doc_template_len;
-	char		*text = NULL, *cause = NULL;
+	const char	*target = o->update ? o->update : o->output;
+	size_t		 len = embedded_doc_template_len, i;
+	char		*text = NULL, *cause = NULL, *cmd;
+	struct doc_opts	 d;
+	struct live	 l;
 	struct buf	 out;
-	int		 rc = EXIT_USAGE;
+	int		 rc = EXIT_USAGE, stale = 0, r, have_live = 0;
 
-	if (o->template != NULL) {
-		if (file_read(o->template, &text, &len, &cause) != 0) {
-			log_error("cannot read template %s", cause);
+	memset(&d, 0, sizeof d);
+	d.model = m;
+	d.svg_dir = o->svg_dir;
+	d.doc_path = target && !str_eq(target, "-") ? target : NULL;
+	if (o->update != NULL || o->template != NULL) {
+		const char *src = o->update ? o->update : o->template;
+
+		if (file_read(src, &text, &len, &cause) != 0) {
+			log_error("cannot read %s", cause);
 			free(cause);
 			return EXIT_USAGE;
 		}
 		tmpl = text;
 	}
+	if (wants_db(o)) {
+		if (live_open(&l, o, m) != 0) {
+			free(text);
+			return EXIT_USAGE;
+		}
+		d.live = l.schema;
+		have_live = 1;
+	}
 	buf_init(&out);
-	if (doc_render(&out, m, tmpl, len, o->template ? o->template :
-	    "(built-in template)", &cause) != 0) {
+	r = o->update ? doc_update(&out, &d, tmpl, len, o->update, &cause) :
+	    doc_render(&out, &d, tmpl, len, o->template ? o->template :
+	    "(built-in template)", &cause);
+	if (r != 0) {
 		log_error("%s", cause);
 		free(cause);
-	} else if (write_output(o, &out) == 0)
+		goto out;
+	}
+	if (o->check) {
+		for (i = 0; i < d.nfiles && stale >= 0; i++)
+			if ((r = doc_compare(d.files[i].path,
+			    &d.files[i].data)) != 0)
+				stale = r < 0 ? -1 : stale + 1;
+		if (stale >= 0 && (r = doc_compare(target, &out)) != 0)
+			stale = r < 0 ? -1 : stale + 1;
+		if (stale < 0)
+			goto out;
+		if (stale > 0) {
+			cmd = regenerate_command(o);
+			log_error("%s is stale: run '%s' to regenerate it",
+			    target, cmd);
+			free(cmd);
+			rc = EXIT_NO;
+		} else
+			rc = 0;
+		goto out;
+	}
+	if (o->svg_dir != NULL && mkdir_p(o->svg_dir, &cause) != 0) {
+		log_error("cannot make --svg-dir %s", cause);
+		free(cause);
+		goto out;
+	}
+	for (i = 0; i < d.nfiles; i++) {
+		if (file_write_atomic(d.files[i].path, d.files[i].data.data,
+		    d.files[i].data.len, &cause) != 0) {
+			log_error("cannot write %s", cause);
+			free(cause);
+			goto out;
+		}
+	}
+	if (o->update ? file_write_atomic(o->update, out.data, out.len,
+	    &cause) == 0 : write_output(o, &out) == 0)
 		rc = 0;
+	else if (o->update) {
+		log_error("cannot write %s", cause);
+		free(cause);
+	}
+out:
+	if (have_live)
+		live_close(&l, o);
+	doc_opts_free(&d);
 	buf_free(&out);
 	free(text);
 	return rc;

@@ -9,7 +9,8 @@
  *	entity NAME [table=TABLE]
  *	root NAME ENTITY.COLUMN
  *	chain NAME TITLE...            (until "end")
- *	list NAME TITLE...             (until "end")
+ *	list NAME TITLE...             (until "end": "header A | B",
+ *	                                "new NOTE", "Entity note" lines)
  *
  * Inside a chain, lines are the Mermaid erDiagram body itself -- relations,
  * "%%" comments, blank lines and entity blocks -- plus "on" and "tenant"
@@ -719,7 +720,29 @@ list_line(struct parser *p, const char *s)
 	if (*s == '\0' || *s == '#')
 		return 0;
 	if (str_eq(s, "end")) {
+		if (l->header == NULL)
+			return fail(p, "list '%s' needs a 'header A | B' line",
+			    l->name);
 		p->list = NULL;
+		return 0;
+	}
+	if (strncmp(s, "header", 6) == 0 && (s[6] == ' ' || s[6] == '\t')) {
+		if (l->header != NULL)
+			return fail(p, "list '%s' has two headers", l->name);
+		if (strchr(s + 6, '|') == NULL)
+			return fail(p, "expected 'header Entity column | Note "
+			    "column'");
+		l->header = xstrdup(skip_ws(s + 6));
+		return 0;
+	}
+	if (strncmp(s, "new", 3) == 0 && (s[3] == ' ' || s[3] == '\t')) {
+		if (l->new_note != NULL)
+			return fail(p, "list '%s' has two 'new' lines", l->name);
+		for (i = 0; i < p->m->nlists; i++)
+			if (p->m->lists[i]->new_note != NULL)
+				return fail(p, "only one list can take new "
+				    "tables; '%s' does", p->m->lists[i]->name);
+		l->new_note = xstrdup(skip_ws(s + 3));
 		return 0;
 	}
 	name = s;
@@ -1108,6 +1131,8 @@ model_free(struct mdg_model *m)
 		for (j = 0; j < m->lists[i]->nitems; j++)
 			free(m->lists[i]->items[j].note);
 		free(m->lists[i]->items);
+		free(m->lists[i]->header);
+		free(m->lists[i]->new_note);
 		free(m->lists[i]->name);
 		free(m->lists[i]->title);
 		free(m->lists[i]);

@@ -124,6 +124,8 @@ struct mdg_list_item {
 struct mdg_list {
 	char			*name;
 	char			*title;
+	char			*header;	/* "A | B": the table's columns */
+	char			*new_note;	/* receives unclassified tables */
 	struct mdg_list_item	*items;
 	size_t			 nitems;
 	size_t			 cap;

@@ -339,3 +339,26 @@ log_hint(const char *fmt, ...)
 	log_line("hint: ", fmt, ap);
 	va_end(ap);
 }
+
+int
+mkdir_p(const char *path, char **cause)
+{
+	char	*p = xstrdup(path), *s;
+
+	for (s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			*cause = xasprintf("%s: %s", p, strerror(errno));
+			free(p);
+			return -1;
+		}
+		if ((*s = c) == '\0')
+			break;
+	}
+	free(p);
+	return 0;
+}

@@ -66,6 +66,9 @@ int	 file_read(const char *path, char **data, size_t *len, char **cause);
 int	 file_write_atomic(const char *path, const void *data, size_t len,
 	    char **cause);
 
+/* mkdir -p. */
+int	 mkdir_p(const char *path, char **cause);
+
 /* Logging: every message is one line starting with "mdgraph: ". */
 void	 log_error(const char *, ...) MDG_PRINTF(1, 2);
 void	 log_hint(const char *, ...) MDG_PRINTF(1, 2);

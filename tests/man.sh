@@ -4,7 +4,7 @@
 
 page=$top_srcdir/man/mdgraph.1
 check "man page renders without warnings" \
-    sh -c "groff -man -ww -Tutf8 -z '$page' 2>'$work/w' && ! test -s '$work/w'"
+    sh -c "groff -k -man -ww -Tutf8 -z '$page' 2>'$work/w' && ! test -s '$work/w'"
 missing=
 for opt in $("$MDGRAPH" --help | sed -n 's/^  \(-., \)\{0,1\} *--\([a-z-]*\).*/\2/p'); do
 	pat=$(printf '%s' "--$opt" | sed 's/-/\\-/g')
