@@ -121,4 +121,8 @@ is "unreadable table: ESStorage marked, ResultTable counted" "false true" \
 run_status "$MDGRAPH" check --db "$READER"
 check "check names the unreadable table" \
     grep -qx 'unreadable      ESStorage: no SELECT privilege on metadata_esstorage, not checked' "$work/stdout"
+# --- examples/demo.sh: one command, an instance diagram
+run_status sh "$top_srcdir/examples/demo.sh" 1500003 "$work/demo"
+is "examples/demo.sh draws an instance diagram" "0 yes yes" \
+    "$status $(test -s "$work/demo/ds-1500003.svg" && echo yes) $(jq -e '.nodes | length > 5' "$work/demo/ds-1500003.json" >/dev/null && echo yes)"
 done_testing
