@@ -39,6 +39,17 @@ pq_message(PGconn *conn)
 	return m;
 }
 
+/*
+ * Server notices ("terminating connection due to ...") would reach stderr
+ * as extra lines; the error that follows says what happened, in one.
+ */
+static void
+quiet_notices(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 int
 db_open(struct db *db, const char *conninfo, int timeout_s, char **cause)
 {
@@ -71,6 +82,7 @@ db_open(struct db *db, const char *conninfo, int timeout_s, char **cause)
 		*cause = xstrdup("cannot connect: out of memory");
 		return -1;
 	}
+	PQsetNoticeProcessor(db->conn, quiet_notices, NULL);
 	if (PQstatus(db->conn) != CONNECTION_OK) {
 		msg = pq_message(db->conn);
 		*cause = xasprintf("cannot connect to the database: %s", msg);

@@ -29,8 +29,13 @@ mermaid_escape(struct buf *b, const char *s)
 		case '"':
 			buf_puts(b, "#quot;");
 			break;
+		case '%':
+			/* "%%{...}%%" anywhere is a directive to Mermaid. */
+			buf_puts(b, "#37;");
+			break;
 		case '\r':
 		case '\n':
+		case '\t':
 			buf_putc(b, ' ');
 			break;
 		case '#':
@@ -59,12 +64,51 @@ emit_rel(struct buf *b, const struct mdg_rel *r)
 	buf_puts(b, "\"\n");
 }
 
+/* A "%% text" comment of the model: the marker, then the escaped text. */
 static void
 emit_comment(struct buf *b, const char *text)
 {
-	buf_puts(b, INDENT);
-	mermaid_escape(b, text);
+	buf_puts(b, INDENT "%%");
+	mermaid_escape(b, text + 2);
 	buf_putc(b, '\n');
+}
+
+/*
+ * An attribute's type or name: as it is when Mermaid reads it as one word
+ * (and not as a key), else in backticks, Mermaid's quoting for them.
+ */
+static void
+mermaid_word(struct buf *b, const char *s)
+{
+	const char	*p;
+	int		 plain;
+
+	plain = isalpha((unsigned char)*s) || *s == '_';
+	for (p = s; *p != '\0' && plain; p++)
+		plain = isalnum((unsigned char)*p) || *p == '_' ||
+		    strchr("[]().,-", *p) != NULL;
+	/* PK, FK and UK are keys to Mermaid, whatever their case. */
+	if (plain && strlen(s) == 2 && strchr("pPfFuU", s[0]) != NULL &&
+	    (s[1] == 'k' || s[1] == 'K'))
+		plain = 0;
+	if (plain) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '`');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '`')
+			buf_putc(b, '\'');
+		else if (*p == '#')
+			buf_puts(b, "#35;");
+		else if (*p == '%')
+			buf_puts(b, "#37;");
+		else if (*p == '\n' || *p == '\r' || *p == '\t')
+			buf_putc(b, ' ');
+		else
+			buf_putc(b, *p);
+	}
+	buf_putc(b, '`');
 }
 
 static void
@@ -73,7 +117,9 @@ emit_attr(struct buf *b, const struct mdg_vattr *a)
 	buf_puts(b, INDENT INDENT);
 	if (!a->present)
 		buf_puts(b, "%% missing: ");
-	buf_printf(b, "%s %s", a->type, a->name);
+	mermaid_word(b, a->type);
+	buf_putc(b, ' ');
+	mermaid_word(b, a->name);
 	if (a->keys != NULL)
 		buf_printf(b, " %s", a->keys);
 	if (a->comment != NULL) {
@@ -222,6 +268,10 @@ flow_escape(struct buf *b, const char *s)
 			break;
 		case '&':
 			buf_puts(b, "#amp;");
+			break;
+		case '%':
+			/* "%%{...}%%" anywhere is a directive to Mermaid. */
+			buf_puts(b, "#37;");
 			break;
 		case '\r':
 		case '\n':

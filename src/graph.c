@@ -79,6 +79,10 @@ html_escape(struct buf *b, const char *s)
 		case '\n':
 			buf_puts(b, "<br/>");
 			break;
+		case '\\':
+			/* Graphviz still expands \N, \G, \E in HTML labels. */
+			buf_puts(b, "\\\\");
+			break;
 		default:
 			/* Control characters upset the HTML label parser. */
 			if (*p < 0x20 || *p == 0x7f)
@@ -90,10 +94,14 @@ html_escape(struct buf *b, const char *s)
 	}
 }
 
+/*
+ * A row's port is named by its position, never by the column: live column
+ * names can hold anything.
+ */
 static void
-port_name(struct buf *b, const char *column, char side)
+port_name(struct buf *b, size_t row, char side)
 {
-	buf_printf(b, "c_%s_%c", column, side);
+	buf_printf(b, "r%zu%c", row, side);
 }
 
 /* The header: entity, table, and what the database says of it. */
@@ -141,7 +149,7 @@ entity_label(const struct mdg_view *v, const struct mdg_view_entity *ve)
 		a = &ve->attrs[i];
 		ink = a->present ? COLOR_MUTED : COLOR_MISSING;
 		buf_puts(&b, "<tr><td port=\"");
-		port_name(&b, a->name, 'w');
+		port_name(&b, i, 'w');
 		buf_printf(&b, "\" align=\"left\"><font color=\"%s\">", ink);
 		html_escape(&b, a->type);
 		buf_puts(&b, "</font></td><td align=\"left\">");
@@ -155,7 +163,7 @@ entity_label(const struct mdg_view *v, const struct mdg_view_entity *ve)
 		if (!a->present)
 			buf_puts(&b, " (missing)</i></font>");
 		buf_puts(&b, "</td><td port=\"");
-		port_name(&b, a->name, 'e');
+		port_name(&b, i, 'e');
 		buf_puts(&b, "\">");
 		if (a->keys != NULL) {
 			buf_puts(&b, "<font point-size=\"9\">");
@@ -191,11 +199,17 @@ set_port(Agedge_t *e, const char *attr, const struct mdg_view_entity *ve,
 {
 	const char	*col = key_column(k);
 	struct buf	 b;
+	size_t		 row;
 
-	if (col == NULL || view_attr(ve, col) == NULL)
+	if (col == NULL)
+		return;
+	for (row = 0; row < ve->nattrs; row++)
+		if (str_eq(ve->attrs[row].name, col))
+			break;
+	if (row == ve->nattrs)
 		return;
 	buf_init(&b);
-	port_name(&b, col, side);
+	port_name(&b, row, side);
 	buf_printf(&b, ":%c", side);
 	set(e, attr, b.data);
 	buf_free(&b);

@@ -305,17 +305,22 @@ file_write_atomic(const char *path, const void *data, size_t len,
 static void
 log_line(const char *prefix, const char *fmt, va_list ap)
 {
-	char	*msg = xvasprintf(fmt, ap);
-	char	*nl;
+	char	*msg = xvasprintf(fmt, ap), *r, *w;
+	int	 space = 0;
 
-	/* One line per message, whatever a library handed us. */
-	while ((nl = strpbrk(msg, "\r\n")) != NULL) {
-		if (nl[1] == '\0') {
-			*nl = '\0';
-			break;
+	/* One line per message, whatever a library handed us: line ends
+	   and tabs fold into single spaces, trailing ones go. */
+	for (r = w = msg; *r != '\0'; r++) {
+		if (*r == '\n' || *r == '\r' || *r == '\t' || *r == ' ') {
+			space = 1;
+			continue;
 		}
-		*nl = ' ';
+		if (space && w != msg)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r;
 	}
+	*w = '\0';
 	fprintf(stderr, "mdgraph: %s%s\n", prefix, msg);
 	free(msg);
 }

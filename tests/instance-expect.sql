@@ -5,9 +5,10 @@
 --        [-v tenant=T] -f instance-expect.sql
 --   (root=table-id for a ResultTable root)
 --
--- Prints one line per node, "N Entity:pk=value", then one line per link,
--- "E FROM-ID LABEL TO-ID" (FROM = the relation's left entity's row), each
--- sorted byte-wise.  Only SELECTs against the fixture; the rest is TEMP.
+-- Prints one line per node, "N Entity:pk=value", one line per entity type
+-- with rows, "L Entity LAYER", then one line per link, "E FROM-ID LABEL
+-- TO-ID" (FROM = the relation's left entity's row), each part sorted
+-- byte-wise.  Only SELECTs against the fixture; the rest is TEMP.
 --
 -- The rules (mdgraph(1), INSTANCE DIAGRAMS):
 --   * every relation of the five chains plus the `link` relation, once, is an
@@ -204,6 +205,10 @@ ALTER TABLE f_spacerelatedstorageinfo ADD nid text GENERATED ALWAYS AS ('SpaceRe
 CREATE TEMP TABLE f_bkappspacerecord AS SELECT * FROM metadata_bkappspacerecord WITH NO DATA;
 ALTER TABLE f_bkappspacerecord ADD nid text GENERATED ALWAYS AS ('BkAppSpaceRecord:record_id=' || record_id::text) STORED;
 
+-- The layer of each entity type, as written out below; printed for the
+-- types that have rows.
+CREATE TEMP TABLE layer (entity text PRIMARY KEY, k int NOT NULL);
+
 SELECT :'root' = 'data-id' AS by_data_id, :'root' = 'table-id' AS by_table_id \gset
 \if :{?tenant}
 \else
@@ -232,6 +237,24 @@ SELECT :'tenant' <> '' AS with_tenant \gset
 --     EsSnapshotRestore ESFieldQueryAliasOption
 --   5 ClusterConfig EsSnapshotRepository
 -- =====================================================================
+INSERT INTO layer VALUES
+    ('DataSource', 0),
+    ('KafkaTopicInfo', 1), ('DataSourceOption', 1), ('DataSourceResultTable', 1),
+    ('TimeSeriesGroup', 1), ('EventGroup', 1), ('LogGroup', 1), ('SpaceDataSource', 1),
+    ('DataIdConfig', 1), ('DataBusConfig', 1), ('PodMonitorInfo', 1),
+    ('ServiceMonitorInfo', 1), ('LogCollectorInfo', 1), ('BCSClusterInfo', 1),
+    ('ResultTable', 2), ('TimeSeriesMetric', 2), ('Event', 2), ('Space', 2),
+    ('DataLink', 2), ('BcsFederalClusterInfo', 2),
+    ('ResultTableOption', 3), ('ResultTableField', 3), ('ResultTableConfig', 3),
+    ('VMStorageBindingConfig', 3), ('ESStorageBindingConfig', 3),
+    ('DorisStorageBindingConfig', 3), ('ConditionalSinkConfig', 3),
+    ('BkBaseResultTable', 3), ('ESStorage', 3), ('KafkaStorage', 3),
+    ('DorisStorage', 3), ('StorageClusterRecord', 3), ('SpaceType', 3),
+    ('SpaceResource', 3), ('SpaceVMInfo', 3), ('SpaceRelatedStorageInfo', 3),
+    ('BkAppSpaceRecord', 3),
+    ('ResultTableFieldOption', 4), ('ClusterInfo', 4), ('EsSnapshot', 4),
+    ('EsSnapshotIndice', 4), ('EsSnapshotRestore', 4), ('ESFieldQueryAliasOption', 4),
+    ('ClusterConfig', 5), ('EsSnapshotRepository', 5);
 INSERT INTO f_datasource SELECT * FROM metadata_datasource
  WHERE bk_data_id::text = :'value'
 \if :with_tenant
@@ -366,6 +389,24 @@ INSERT INTO f_essnapshotrepository SELECT l.* FROM metadata_essnapshotrepository
 --   4 Space BcsFederalClusterInfo
 --   5 SpaceType SpaceResource BkAppSpaceRecord
 -- =====================================================================
+INSERT INTO layer VALUES
+    ('ResultTable', 0),
+    ('DataSourceResultTable', 1), ('ResultTableOption', 1), ('ResultTableField', 1),
+    ('TimeSeriesGroup', 1), ('EventGroup', 1), ('LogGroup', 1),
+    ('ResultTableConfig', 1), ('VMStorageBindingConfig', 1),
+    ('ESStorageBindingConfig', 1), ('DorisStorageBindingConfig', 1),
+    ('BkBaseResultTable', 1), ('DataLink', 1), ('ESStorage', 1), ('KafkaStorage', 1),
+    ('DorisStorage', 1), ('StorageClusterRecord', 1),
+    ('DataSource', 2), ('ResultTableFieldOption', 2), ('TimeSeriesMetric', 2),
+    ('Event', 2), ('DataIdConfig', 2), ('DataBusConfig', 2),
+    ('ConditionalSinkConfig', 2), ('ClusterInfo', 2), ('EsSnapshot', 2),
+    ('EsSnapshotIndice', 2), ('EsSnapshotRestore', 2), ('ESFieldQueryAliasOption', 2),
+    ('KafkaTopicInfo', 3), ('DataSourceOption', 3), ('SpaceDataSource', 3),
+    ('PodMonitorInfo', 3), ('ServiceMonitorInfo', 3), ('LogCollectorInfo', 3),
+    ('BCSClusterInfo', 3), ('ClusterConfig', 3), ('EsSnapshotRepository', 3),
+    ('SpaceRelatedStorageInfo', 3), ('SpaceVMInfo', 3),
+    ('Space', 4), ('BcsFederalClusterInfo', 4),
+    ('SpaceType', 5), ('SpaceResource', 5), ('BkAppSpaceRecord', 5);
 INSERT INTO f_resulttable SELECT * FROM metadata_resulttable
  WHERE table_id::text = :'value'
 \if :with_tenant
@@ -482,9 +523,10 @@ SELECT 1/0;
 \endif
 
 -- ---------------------------------------------------------------------
--- Nodes: every fetched row.
+-- Nodes: every fetched row.  "N id" lines, then "L Entity layer" for
+-- each entity type with rows.
 -- ---------------------------------------------------------------------
-SELECT 'N ' || nid FROM (
+CREATE TEMP TABLE nodes AS SELECT nid FROM (
               SELECT nid FROM f_datasource
     UNION ALL SELECT nid FROM f_kafkatopicinfo
     UNION ALL SELECT nid FROM f_datasourceoption
@@ -530,8 +572,11 @@ SELECT 'N ' || nid FROM (
     UNION ALL SELECT nid FROM f_spacevminfo
     UNION ALL SELECT nid FROM f_spacerelatedstorageinfo
     UNION ALL SELECT nid FROM f_bkappspacerecord
-) AS n
-ORDER BY nid COLLATE "C";
+) AS n;
+SELECT 'N ' || nid FROM nodes ORDER BY nid COLLATE "C";
+SELECT 'L ' || entity || ' ' || k FROM layer
+ WHERE entity IN (SELECT split_part(nid, ':', 1) FROM nodes)
+ ORDER BY (entity || ' ' || k) COLLATE "C";
 
 -- ---------------------------------------------------------------------
 -- Edges: every relation, whatever the layers, between fetched rows.

@@ -63,7 +63,7 @@ is "storage.svg: its 11 entities and 16 relations" \
 
 # An edge meets the row of its join column.
 is "edge ports: TimeSeriesGroup.time_series_group_id -> TimeSeriesMetric.group_id" \
-    "c_time_series_group_id_e:e c_group_id_w:w" \
+    "r0e:e r0w:w" \
     "$(gvpr 'E [$.tail.name == "TimeSeriesGroup" && $.head.name == "TimeSeriesMetric"] { print($.tailport, " ", $.headport) }' "$work/main.dot")"
 "$MDGRAPH" --chain main --rankdir TB -T dot >"$work/tb.dot"
 is "--rankdir TB is set on the graph" TB \
