@@ -129,16 +129,16 @@ entity_get(struct parser *p, const char *name, size_t n)
 {
 	struct mdg_model	*m = p->m;
 	struct mdg_entity	*e;
-	char			*lower;
+	struct hent		*h;
+	char			*key = xstrndup(name, n), *lower;
 	size_t			 i;
 
-	for (i = 0; i < m->nentities; i++) {
-		e = m->entities[i];
-		if (strlen(e->name) == n && strncmp(e->name, name, n) == 0)
-			return e;
+	if ((h = hmap_get(&m->names, key)) != NULL) {
+		free(key);
+		return m->entities[h->idx[0]];
 	}
 	e = xcalloc(1, sizeof *e);
-	e->name = xstrndup(name, n);
+	e->name = key;
 	lower = xstrdup(e->name);
 	for (i = 0; lower[i] != '\0'; i++)
 		lower[i] = (char)tolower((unsigned char)lower[i]);
@@ -146,6 +146,7 @@ entity_get(struct parser *p, const char *name, size_t n)
 	free(lower);
 	e->index = m->nentities;
 	VEC_PUSH(m->entities, m->nentities, m->cap_ents, e);
+	hmap_add(&m->names, e->name, e->index);
 	return e;
 }
 
@@ -172,11 +173,23 @@ parse_entity_name(struct parser *p, const char **sp)
 static void
 chain_add_entity(struct mdg_chain *c, struct mdg_entity *e)
 {
-	size_t i;
+	size_t n;
 
-	for (i = 0; i < c->nentities; i++)
-		if (c->entities[i] == e)
-			return;
+	if (e->index >= c->nindex) {
+		n = c->nindex ? c->nindex : 64;
+		while (n <= e->index)
+			n *= 2;
+		c->has_entity = xreallocarray(c->has_entity, n, 1);
+		memset(c->has_entity + c->nindex, 0, n - c->nindex);
+		c->block_of = xreallocarray(c->block_of, n,
+		    sizeof *c->block_of);
+		memset(c->block_of + c->nindex, 0,
+		    (n - c->nindex) * sizeof *c->block_of);
+		c->nindex = n;
+	}
+	if (c->has_entity[e->index])
+		return;
+	c->has_entity[e->index] = 1;
 	VEC_PUSH(c->entities, c->nentities, c->cap_ents, e);
 }
 
@@ -632,6 +645,7 @@ parse_block_open(struct parser *p, const char *s)
 	b = xcalloc(1, sizeof *b);
 	b->entity = e;
 	chain_add_entity(p->chain, e);
+	p->chain->block_of[e->index] = b;
 	VEC_PUSH(p->chain->blocks, p->chain->nblocks, p->chain->cap_blocks, b);
 	item = chain_add_item(p->chain, MDG_ITEM_BLOCK);
 	item->block = b;
@@ -1009,6 +1023,7 @@ model_parse(const char *text, size_t len, const char *source, char **cause)
 
 	memset(&p, 0, sizeof p);
 	p.m = xcalloc(1, sizeof *p.m);
+	hmap_init(&p.m->names, 64);
 	p.m->source = xstrdup(source);
 	p.m->schema = xstrdup("public");
 	p.m->prefix = xstrdup("metadata_");
@@ -1113,6 +1128,8 @@ chain_free(struct mdg_chain *c)
 	free(c->rels);
 	free(c->blocks);
 	free(c->entities);
+	free(c->block_of);
+	free(c->has_entity);
 	free(c->name);
 	free(c->title);
 	free(c);
@@ -1147,6 +1164,7 @@ model_free(struct mdg_model *m)
 		free(m->roots[i].column);
 	}
 	free(m->roots);
+	hmap_free(&m->names);
 	free(m->chains);
 	free(m->lists);
 	free(m->entities);
@@ -1170,12 +1188,9 @@ model_chain(const struct mdg_model *m, const char *name)
 struct mdg_entity *
 model_entity(const struct mdg_model *m, const char *name)
 {
-	size_t i;
+	struct hent *h = hmap_get(&m->names, name);
 
-	for (i = 0; i < m->nentities; i++)
-		if (str_eq(m->entities[i]->name, name))
-			return m->entities[i];
-	return NULL;
+	return h ? m->entities[h->idx[0]] : NULL;
 }
 
 struct mdg_list *
@@ -1203,12 +1218,7 @@ model_root(const struct mdg_model *m, const char *name)
 const struct mdg_block *
 chain_block(const struct mdg_chain *c, const struct mdg_entity *e)
 {
-	size_t i;
-
-	for (i = 0; i < c->nblocks; i++)
-		if (c->blocks[i]->entity == e)
-			return c->blocks[i];
-	return NULL;
+	return e->index < c->nindex ? c->block_of[e->index] : NULL;
 }
 
 char *
@@ -1320,6 +1330,7 @@ view_new(const struct mdg_model *m, const struct mdg_chain *only)
 	v->model = m;
 	v->chain = only;
 	v->ents = xcalloc(m->nentities, sizeof *v->ents);
+	v->by_index = xcalloc(m->nentities, sizeof *v->by_index);
 	for (i = 0; i < m->nchains; i++) {
 		c = m->chains[i];
 		if (only != NULL && c != only)
@@ -1328,6 +1339,7 @@ view_new(const struct mdg_model *m, const struct mdg_chain *only)
 			if (view_entity(v, c->entities[j]) != NULL)
 				continue;
 			ve = &v->ents[v->nents++];
+			v->by_index[c->entities[j]->index] = ve;
 			ve->entity = c->entities[j];
 			ve->home = c;
 			ve->present = ve->readable = 1;
@@ -1364,6 +1376,7 @@ view_free(struct mdg_view *v)
 	for (i = 0; i < v->nents; i++)
 		vattrs_free(v->ents[i].attrs, v->ents[i].nattrs);
 	free(v->ents);
+	free(v->by_index);
 	free(v->rels);
 	free(v);
 }
@@ -1371,12 +1384,7 @@ view_free(struct mdg_view *v)
 struct mdg_view_entity *
 view_entity(const struct mdg_view *v, const struct mdg_entity *e)
 {
-	size_t i;
-
-	for (i = 0; i < v->nents; i++)
-		if (v->ents[i].entity == e)
-			return &v->ents[i];
-	return NULL;
+	return e->index < v->model->nentities ? v->by_index[e->index] : NULL;
 }
 
 struct mdg_vattr *

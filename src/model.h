@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 /* Cardinality of one end of a relation (crow's foot). */
 enum mdg_card {
 	MDG_CARD_ONE,		/* ||: exactly one */
@@ -114,6 +116,9 @@ struct mdg_chain {
 	struct mdg_entity	**entities;	/* first appearance order */
 	size_t			  nentities;
 	size_t			  cap_items, cap_rels, cap_blocks, cap_ents;
+	struct mdg_block	**block_of;	/* by entity index, or NULL */
+	unsigned char		 *has_entity;	/* by entity index */
+	size_t			  nindex;
 };
 
 struct mdg_list_item {
@@ -151,6 +156,7 @@ struct mdg_model {
 	struct mdg_root		 *roots;
 	size_t			  nroots;
 	size_t			  cap_ents, cap_chains, cap_lists, cap_roots;
+	struct hmap		  names;	/* entity name -> index */
 };
 
 /*
@@ -217,6 +223,7 @@ struct mdg_view {
 	size_t			  nents;
 	const struct mdg_rel	**rels;
 	size_t			  nrels;
+	struct mdg_view_entity	**by_index;	/* by entity index, or NULL */
 	int			  live;		/* decorated from a database */
 	int			  counts;	/* show row counts */
 };

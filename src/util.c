@@ -367,3 +367,93 @@ mkdir_p(const char *path, char **cause)
 	free(p);
 	return 0;
 }
+
+/* A string -> list of indices hash (FNV-1a, chained). */
+
+static uint32_t
+hmap_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+void
+hmap_init(struct hmap *h, size_t n)
+{
+	h->count = 0;
+	h->nb = 64;
+	while (h->nb < n * 2)
+		h->nb *= 2;
+	h->b = xcalloc(h->nb, sizeof *h->b);
+}
+
+struct hent *
+hmap_get(const struct hmap *h, const char *key)
+{
+	struct hent *e;
+
+	for (e = h->b[hmap_hash(key) & (h->nb - 1)]; e != NULL; e = e->next)
+		if (str_eq(e->key, key))
+			return e;
+	return NULL;
+}
+
+void
+hmap_add(struct hmap *h, const char *key, size_t idx)
+{
+	struct hent	*e = hmap_get(h, key);
+	size_t		 slot;
+
+	if (e == NULL && h->count >= h->nb) {
+		/* Grow: twice the buckets, every entry moved over. */
+		struct hmap	 g;
+		struct hent	*x, *next;
+		size_t		 i;
+
+		g.nb = h->nb * 2;
+		g.b = xcalloc(g.nb, sizeof *g.b);
+		for (i = 0; i < h->nb; i++) {
+			for (x = h->b[i]; x != NULL; x = next) {
+				next = x->next;
+				slot = hmap_hash(x->key) & (g.nb - 1);
+				x->next = g.b[slot];
+				g.b[slot] = x;
+			}
+		}
+		free(h->b);
+		h->b = g.b;
+		h->nb = g.nb;
+	}
+	if (e == NULL) {
+		h->count++;
+		slot = hmap_hash(key) & (h->nb - 1);
+		e = xcalloc(1, sizeof *e);
+		e->key = xstrdup(key);
+		e->next = h->b[slot];
+		h->b[slot] = e;
+	}
+	if (e->n > 0 && e->idx[e->n - 1] == idx)
+		return;
+	VEC_PUSH(e->idx, e->n, e->cap, idx);
+}
+
+void
+hmap_free(struct hmap *h)
+{
+	struct hent	*e, *next;
+	size_t		 i;
+
+	for (i = 0; i < h->nb; i++) {
+		for (e = h->b[i]; e != NULL; e = next) {
+			next = e->next;
+			free(e->key);
+			free(e->idx);
+			free(e);
+		}
+	}
+	free(h->b);
+}
+

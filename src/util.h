@@ -66,6 +66,25 @@ int	 file_read(const char *path, char **data, size_t *len, char **cause);
 int	 file_write_atomic(const char *path, const void *data, size_t len,
 	    char **cause);
 
+/* A string -> list of indices hash. */
+struct hent {
+	char		*key;
+	size_t		*idx;
+	size_t		 n, cap;
+	struct hent	*next;
+};
+
+struct hmap {
+	struct hent	**b;
+	size_t		  nb;
+	size_t		  count;	/* keys */
+};
+
+void		 hmap_init(struct hmap *, size_t expected);
+struct hent	*hmap_get(const struct hmap *, const char *key);
+void		 hmap_add(struct hmap *, const char *key, size_t idx);
+void		 hmap_free(struct hmap *);
+
 /* mkdir -p. */
 int	 mkdir_p(const char *path, char **cause);
 
