@@ -968,5 +968,6 @@ main(int argc, char **argv)
 	else
 		rc = cmd_draw(&o, m);
 	model_free(m);
+	render_cleanup();
 	return rc;
 }

@@ -80,13 +80,27 @@ add_svg(struct buf *out, const char *data, size_t len)
 	buf_add(out, e, len - (size_t)(e - data));
 }
 
+/*
+ * One Graphviz context for the whole process: the pango plugin caches
+ * font names owned by the context, so a second context would read freed
+ * memory (seen under ASan when doc renders five SVGs).
+ */
+static GVC_t	*gvc;
+
+void
+render_cleanup(void)
+{
+	if (gvc != NULL) {
+		gvFreeContext(gvc);
+		gvc = NULL;
+	}
+}
+
 int
 render(Agraph_t *g, const char *format, struct buf *out, char **cause)
 {
-	GVC_t		*gvc;
 	char		*data = NULL;
 	unsigned int	 len = 0;
-	int		 rc = -1;
 
 	last_error[0] = '\0';
 	agseterrf(capture_error);
@@ -94,15 +108,16 @@ render(Agraph_t *g, const char *format, struct buf *out, char **cause)
 	if (str_eq(format, "dot"))
 		return render_dot(g, out, cause);
 
-	gvc = gvContext();
+	if (gvc == NULL)
+		gvc = gvContext();
 	if (gvLayout(gvc, g, "dot") != 0) {
 		*cause = graphviz_cause("layout");
-		goto out;
+		return -1;
 	}
 	if (gvRenderData(gvc, g, format, &data, &len) != 0 || data == NULL) {
 		*cause = graphviz_cause(format);
 		gvFreeLayout(gvc, g);
-		goto out;
+		return -1;
 	}
 	if (str_eq(format, "svg"))
 		add_svg(out, data, len);
@@ -110,11 +125,5 @@ render(Agraph_t *g, const char *format, struct buf *out, char **cause)
 		buf_add(out, data, len);
 	gvFreeRenderData(data);
 	gvFreeLayout(gvc, g);
-	rc = 0;
-out:
-	if (gvFreeContext(gvc) != 0 && rc == 0) {
-		*cause = graphviz_cause(format);
-		rc = -1;
-	}
-	return rc;
+	return 0;
 }

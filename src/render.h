@@ -14,5 +14,7 @@
  * for the same graph: the Graphviz version comment is left out.
  */
 int	render(Agraph_t *g, const char *format, struct buf *out, char **cause);
+/* Free the Graphviz context render() keeps; once, before exit. */
+void	render_cleanup(void);
 
 #endif
