@@ -289,22 +289,13 @@ joins_on(const struct mdg_view *v, const struct mdg_entity *e,
     const char *column)
 {
 	const struct mdg_rel	*r;
-	const struct mdg_key	*k;
-	size_t			 i, t, p;
+	size_t			 i;
 
 	for (i = 0; i < v->nrels; i++) {
 		r = v->rels[i];
-		for (k = NULL; k != &r->rkey; ) {
-			k = k == NULL ? &r->lkey : &r->rkey;
-			if ((k == &r->lkey ? r->left : r->right) != e)
-				continue;
-			for (t = 0; t < k->nterms; t++)
-				for (p = 0; p < k->terms[t].nparts; p++)
-					if (!k->terms[t].literal[p] &&
-					    str_eq(k->terms[t].parts[p],
-					    column))
-						return 1;
-		}
+		if ((r->left == e && key_uses(&r->lkey, column)) ||
+		    (r->right == e && key_uses(&r->rkey, column)))
+			return 1;
 	}
 	return 0;
 }

@@ -1233,6 +1233,19 @@ model_chain_names(const struct mdg_model *m)
 	return buf_detach(&b);
 }
 
+int
+key_uses(const struct mdg_key *k, const char *column)
+{
+	size_t t, p;
+
+	for (t = 0; t < k->nterms; t++)
+		for (p = 0; p < k->terms[t].nparts; p++)
+			if (!k->terms[t].literal[p] &&
+			    str_eq(k->terms[t].parts[p], column))
+				return 1;
+	return 0;
+}
+
 char *
 key_text(const struct mdg_key *k)
 {

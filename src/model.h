@@ -183,6 +183,9 @@ char			*model_chain_names(const struct mdg_model *);
 const char		*card_mermaid(enum mdg_card, int right);
 const char		*card_name(enum mdg_card);
 
+/* Does the key read `column` (in any term)? */
+int			 key_uses(const struct mdg_key *, const char *column);
+
 /* Render a join side as model text, e.g. "any(a, b)" (allocated). */
 char			*key_text(const struct mdg_key *);
 

@@ -440,20 +440,14 @@ row_id(const struct ent *en, char **cols)
 static int
 is_join_col(const struct run *r, const struct mdg_entity *e, const char *col)
 {
-	const struct mdg_key	*k;
-	size_t			 i, side, t, p;
+	const struct mdg_rel	*rel;
+	size_t			 i;
 
 	for (i = 0; i < r->nrels; i++) {
-		for (side = 0; side < 2; side++) {
-			if ((side ? r->rels[i]->right : r->rels[i]->left) != e)
-				continue;
-			k = side ? &r->rels[i]->rkey : &r->rels[i]->lkey;
-			for (t = 0; t < k->nterms; t++)
-				for (p = 0; p < k->terms[t].nparts; p++)
-					if (!k->terms[t].literal[p] &&
-					    str_eq(k->terms[t].parts[p], col))
-						return 1;
-		}
+		rel = r->rels[i];
+		if ((rel->left == e && key_uses(&rel->lkey, col)) ||
+		    (rel->right == e && key_uses(&rel->rkey, col)))
+			return 1;
 	}
 	return 0;
 }
