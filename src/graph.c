@@ -236,15 +236,80 @@ static const char *graph_attrs[] = {
 	"label", "style", "fillcolor", "color", "margin",
 };
 
+/*
+ * A new graph with mdgraph's look.  Every attribute is declared on the root
+ * before any subgraph exists: cgraph 2.43 mixes up a subgraph's defaults
+ * when one is declared later (an edge's arrowhead became the font name).
+ */
+static Agraph_t *
+graph_open(const char *name, const struct graph_opts *o, const char *nodesep,
+    const char *ranksep, const char *nodefont, const char *arrowsize)
+{
+	const char	*font = o->fontname ? o->fontname : GRAPH_FONT;
+	Agraph_t	*g;
+	size_t		 i;
+
+	g = agopen((char *)name, Agdirected, NULL);
+	set(g, "rankdir", o->rankdir ? o->rankdir : "LR");
+	/* newrank also keeps dot 2.43 off a path that mislabels arrows. */
+	set(g, "newrank", "true");
+	set(g, "fontname", font);
+	set(g, "bgcolor", "white");
+	set(g, "pad", "0.3");
+	set(g, "nodesep", nodesep);
+	set(g, "ranksep", ranksep);
+	set(g, "labelloc", "t");
+	set(g, "labeljust", "l");
+	agattr(g, AGNODE, (char *)"shape", (char *)"plain");
+	agattr(g, AGNODE, (char *)"fontname", (char *)font);
+	agattr(g, AGNODE, (char *)"fontsize", (char *)nodefont);
+	agattr(g, AGEDGE, (char *)"fontname", (char *)font);
+	agattr(g, AGEDGE, (char *)"fontsize", (char *)"9");
+	agattr(g, AGEDGE, (char *)"fontcolor", (char *)COLOR_MUTED);
+	agattr(g, AGEDGE, (char *)"color", (char *)COLOR_EDGE);
+	agattr(g, AGEDGE, (char *)"arrowsize", (char *)arrowsize);
+	agattr(g, AGEDGE, (char *)"dir", (char *)"forward");
+	for (i = 0; i < sizeof edge_attrs / sizeof edge_attrs[0]; i++)
+		agattr(g, AGEDGE, (char *)edge_attrs[i], (char *)"");
+	for (i = 0; i < sizeof node_attrs / sizeof node_attrs[0]; i++)
+		agattr(g, AGNODE, (char *)node_attrs[i], (char *)"");
+	for (i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
+		agattr(g, AGRAPH, (char *)graph_attrs[i], (char *)"");
+	agattr(g, AGNODE, (char *)"label", (char *)"\\N");
+	return g;
+}
+
+/* A titled cluster for a chain. */
+static Agraph_t *
+chain_cluster(Agraph_t *g, const struct mdg_chain *c, int size, int margin)
+{
+	Agraph_t	*sg;
+	struct buf	 b;
+	char		 m[16];
+
+	buf_init(&b);
+	buf_printf(&b, "cluster_%s", c->name);
+	sg = agsubg(g, b.data, 1);
+	buf_reset(&b);
+	chain_title(&b, c, size);
+	set_html(g, sg, "label", b.data);
+	buf_free(&b);
+	set(sg, "style", "rounded,filled");
+	set(sg, "fillcolor", COLOR_CLUSTER);
+	set(sg, "color", "#b8c4d0");
+	snprintf(m, sizeof m, "%d", margin);
+	set(sg, "margin", m);
+	return sg;
+}
+
 Agraph_t *
 graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 {
 	const char		*rankdir = o->rankdir ? o->rankdir : "LR";
-	const char		*font = o->fontname ? o->fontname : GRAPH_FONT;
 	const struct mdg_model	*m = v->model;
 	const struct mdg_view_entity *lve, *rve;
 	const struct mdg_rel	*r;
-	Agraph_t		*g, *sg;
+	Agraph_t		*g;
 	Agraph_t		**clusters;
 	Agnode_t		**nodes;
 	Agedge_t		*e;
@@ -253,39 +318,9 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 	char			 tail, head;
 	size_t			 i, j;
 
-	g = agopen((char *)(v->chain ? v->chain->name : "all"), Agdirected,
-	    NULL);
-	set(g, "rankdir", rankdir);
-	/* newrank also keeps dot 2.43 off a path that mislabels arrows. */
-	set(g, "newrank", "true");
-	set(g, "fontname", font);
-	set(g, "bgcolor", "white");
-	set(g, "pad", "0.3");
-	set(g, "nodesep", "0.35");
-	set(g, "ranksep", "0.9 equally");
-	set(g, "labelloc", "t");
-	set(g, "labeljust", "l");
-	agattr(g, AGNODE, (char *)"shape", (char *)"plain");
-	agattr(g, AGNODE, (char *)"fontname", (char *)font);
-	agattr(g, AGNODE, (char *)"fontsize", (char *)"11");
-	agattr(g, AGEDGE, (char *)"fontname", (char *)font);
-	agattr(g, AGEDGE, (char *)"fontsize", (char *)"9");
-	agattr(g, AGEDGE, (char *)"fontcolor", (char *)COLOR_MUTED);
-	agattr(g, AGEDGE, (char *)"color", (char *)COLOR_EDGE);
+	g = graph_open(v->chain ? v->chain->name : "all", o, "0.35",
+	    "0.9 equally", "11", "0.9");
 	agattr(g, AGEDGE, (char *)"dir", (char *)"both");
-	agattr(g, AGEDGE, (char *)"arrowsize", (char *)"0.9");
-	/*
-	 * Declare every attribute on the root before any subgraph exists:
-	 * cgraph 2.43 mixes up a subgraph's defaults when one is declared
-	 * later (an edge's arrowhead became the font name).
-	 */
-	for (i = 0; i < sizeof edge_attrs / sizeof edge_attrs[0]; i++)
-		agattr(g, AGEDGE, (char *)edge_attrs[i], (char *)"");
-	for (i = 0; i < sizeof node_attrs / sizeof node_attrs[0]; i++)
-		agattr(g, AGNODE, (char *)node_attrs[i], (char *)"");
-	for (i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
-		agattr(g, AGRAPH, (char *)graph_attrs[i], (char *)"");
-	agattr(g, AGNODE, (char *)"label", (char *)"\\N");
 
 	buf_init(&b);
 	if (v->chain != NULL) {
@@ -296,18 +331,8 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 	/* One cluster per chain when all are drawn. */
 	clusters = xcalloc(m->nchains, sizeof *clusters);
 	if (v->chain == NULL) {
-		for (i = 0; i < m->nchains; i++) {
-			buf_reset(&b);
-			buf_printf(&b, "cluster_%s", m->chains[i]->name);
-			clusters[i] = sg = agsubg(g, b.data, 1);
-			buf_reset(&b);
-			chain_title(&b, m->chains[i], 14);
-			set_html(g, sg, "label", b.data);
-			set(sg, "style", "rounded,filled");
-			set(sg, "fillcolor", COLOR_CLUSTER);
-			set(sg, "color", "#b8c4d0");
-			set(sg, "margin", "16");
-		}
+		for (i = 0; i < m->nchains; i++)
+			clusters[i] = chain_cluster(g, m->chains[i], 14, 16);
 	}
 
 	nodes = xcalloc(m->nentities, sizeof *nodes);
@@ -416,8 +441,6 @@ instance_label(const struct inst_node *nd)
 Agraph_t *
 graph_instance(const struct instance *in, const struct graph_opts *o)
 {
-	const char		*rankdir = o->rankdir ? o->rankdir : "LR";
-	const char		*font = o->fontname ? o->fontname : GRAPH_FONT;
 	const struct mdg_model	*m = in->model;
 	const struct inst_node	*nd;
 	Agraph_t		*g, **clusters;
@@ -427,31 +450,7 @@ graph_instance(const struct instance *in, const struct graph_opts *o)
 	char			*label, name[32];
 	size_t			 i, c;
 
-	g = agopen((char *)"instance", Agdirected, NULL);
-	set(g, "rankdir", rankdir);
-	set(g, "newrank", "true");
-	set(g, "fontname", font);
-	set(g, "bgcolor", "white");
-	set(g, "pad", "0.3");
-	set(g, "nodesep", "0.25");
-	set(g, "ranksep", "0.8");
-	set(g, "labelloc", "t");
-	set(g, "labeljust", "l");
-	agattr(g, AGNODE, (char *)"shape", (char *)"plain");
-	agattr(g, AGNODE, (char *)"fontname", (char *)font);
-	agattr(g, AGNODE, (char *)"fontsize", (char *)"10");
-	agattr(g, AGEDGE, (char *)"fontname", (char *)font);
-	agattr(g, AGEDGE, (char *)"fontsize", (char *)"9");
-	agattr(g, AGEDGE, (char *)"fontcolor", (char *)COLOR_MUTED);
-	agattr(g, AGEDGE, (char *)"color", (char *)COLOR_EDGE);
-	agattr(g, AGEDGE, (char *)"arrowsize", (char *)"0.7");
-	for (i = 0; i < sizeof edge_attrs / sizeof edge_attrs[0]; i++)
-		agattr(g, AGEDGE, (char *)edge_attrs[i], (char *)"");
-	for (i = 0; i < sizeof node_attrs / sizeof node_attrs[0]; i++)
-		agattr(g, AGNODE, (char *)node_attrs[i], (char *)"");
-	for (i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
-		agattr(g, AGRAPH, (char *)graph_attrs[i], (char *)"");
-	agattr(g, AGNODE, (char *)"label", (char *)"\\N");
+	g = graph_open("instance", o, "0.25", "0.8", "10", "0.7");
 
 	buf_init(&b);
 	buf_puts(&b, "<font point-size=\"15\"><b>");
@@ -474,18 +473,8 @@ graph_instance(const struct instance *in, const struct graph_opts *o)
 		nd = &in->nodes[i];
 		for (c = 0; c < m->nchains && m->chains[c] != nd->home; c++)
 			;
-		if (c < m->nchains && clusters[c] == NULL) {
-			buf_reset(&b);
-			buf_printf(&b, "cluster_%s", m->chains[c]->name);
-			clusters[c] = agsubg(g, b.data, 1);
-			buf_reset(&b);
-			chain_title(&b, m->chains[c], 12);
-			set_html(g, clusters[c], "label", b.data);
-			set(clusters[c], "style", "rounded,filled");
-			set(clusters[c], "fillcolor", COLOR_CLUSTER);
-			set(clusters[c], "color", "#b8c4d0");
-			set(clusters[c], "margin", "12");
-		}
+		if (c < m->nchains && clusters[c] == NULL)
+			clusters[c] = chain_cluster(g, m->chains[c], 12, 12);
 		snprintf(name, sizeof name, "n%zu", i);
 		nodes[i] = agnode(g, name, 1);
 		label = instance_label(nd);

@@ -553,6 +553,21 @@ live_close(struct live *l, const struct opts *o)
 	db_close(&l->db);
 }
 
+/* Render a graph the graph module built, then free it. */
+static int
+draw(Agraph_t *g, const char *fmtname, struct buf *out)
+{
+	char	*cause = NULL;
+	int	 rc;
+
+	if ((rc = render(g, fmtname, out, &cause)) != 0) {
+		log_error("%s", cause);
+		free(cause);
+	}
+	graph_free(g);
+	return rc;
+}
+
 static void
 list_chains(const struct mdg_model *m)
 {
@@ -585,10 +600,9 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 	const char		*fmtname;
 	struct graph_opts	 gopts;
 	struct mdg_view		*view;
-	Agraph_t		*g;
 	enum format		 fmt;
 	struct buf		 out;
-	char			*names, *cause = NULL;
+	char			*names;
 	int			 rc = EXIT_USAGE;
 
 	if (!str_eq(name, "all") && (chain = model_chain(m, name)) == NULL) {
@@ -629,14 +643,8 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 	case FMT_GRAPHVIZ:
 		memset(&gopts, 0, sizeof gopts);
 		gopts.rankdir = o->rankdir;
-		g = graph_schema(view, &gopts);
-		if (render(g, fmtname, &out, &cause) != 0) {
-			log_error("%s", cause);
-			free(cause);
-			graph_free(g);
+		if (draw(graph_schema(view, &gopts), fmtname, &out) != 0)
 			goto out;
-		}
-		graph_free(g);
 		break;
 	}
 	if (write_output(o, &out) == 0)
@@ -846,7 +854,6 @@ cmd_instance(const struct opts *o, const struct mdg_model *m,
 	struct instance		*in = NULL;
 	struct live		 l;
 	struct buf		 out;
-	Agraph_t		*g;
 	char			*column = NULL, *value = NULL, *cause = NULL;
 	int			 rc = EXIT_USAGE, r;
 
@@ -887,14 +894,8 @@ cmd_instance(const struct opts *o, const struct mdg_model *m,
 	case FMT_GRAPHVIZ:
 		memset(&gopts, 0, sizeof gopts);
 		gopts.rankdir = o->rankdir;
-		g = graph_instance(in, &gopts);
-		if (render(g, fmtname, &out, &cause) != 0) {
-			log_error("%s", cause);
-			free(cause);
-			graph_free(g);
+		if (draw(graph_instance(in, &gopts), fmtname, &out) != 0)
 			goto out;
-		}
-		graph_free(g);
 		break;
 	}
 	if (write_output(o, &out) == 0)
