@@ -282,8 +282,13 @@ file_write_atomic(const char *path, const void *data, size_t len,
 		free(tmp);
 		return -1;
 	}
-	if (write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0 ||
-	    fsync(fd) != 0) {
+	/*
+	 * No fsync: the rename is what makes the write atomic for readers and
+	 * for a run that fails; an fsync per diagram doubled the cost of a
+	 * small SVG for a guarantee against power loss a regenerable file
+	 * does not need.
+	 */
+	if (write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0) {
 		saved = errno;
 		close(fd);
 		unlink(tmp);

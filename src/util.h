@@ -60,7 +60,7 @@ int	 file_read(const char *path, char **data, size_t *len, char **cause);
 
 /*
  * Write `len` bytes to `path` atomically: a temporary file in the same
- * directory, fsync'd and renamed over the target.  path "-" or NULL means
+ * directory, renamed over the target.  path "-" or NULL means
  * standard output.  On failure the old file is untouched.
  */
 int	 file_write_atomic(const char *path, const void *data, size_t len,
