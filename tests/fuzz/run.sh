@@ -13,7 +13,8 @@
 #
 # Environment:
 #	CC                     the compiler (default clang)
-#	FUZZ_WORK=DIR          keep the build, work corpora and logs in DIR
+#	FUZZ_WORK=DIR          keep the build, work corpora and logs in DIR,
+#	                       and resume from DIR's work corpora next time
 #	                       (default: a temporary directory, removed at exit
 #	                       unless something crashed)
 #	FUZZ_TARGETS="a b"     which targets (default "model markers")
@@ -24,11 +25,8 @@
 #	                       defaults to tests/lsan.supp (leaks inside
 #	                       Graphviz, fontconfig, pango...: not ours)
 #
-# Known: with Graphviz 2.42, the second SVG rendered in one process reads
-# freed memory in the pango plugin (render.c makes and frees a GVC_t per
-# render); the markers target stops at the first "svg=" seed.  To fuzz the
-# rest meanwhile, either skip SVGs (MDGRAPH_FUZZ_NO_SVG=1) or hide that one
-# report: ASAN_OPTIONS=suppressions=tests/fuzz/asan-pango-uaf.supp
+# "svg=" markers render through Graphviz and are slow (a few hundred
+# exec/s against ~1500 without): MDGRAPH_FUZZ_NO_SVG=1 skips them.
 #
 # Prints, per target, the executions, exec/s and crashes (the crash files
 # are copied to tests/fuzz/crashes/).  Exits 1 if any target crashed, 2 on
@@ -45,7 +43,10 @@ top=$(cd "$here/../.." && pwd)
 CC=${CC:-clang}
 targets=${FUZZ_TARGETS:-model markers}
 jobs=${FUZZ_JOBS:-1}
-[ "$jobs" -ge 1 ] && [ "$jobs" -le 2 ] || { echo "$0: FUZZ_JOBS is 1 or 2" >&2; exit 2; }
+case $jobs in
+1|2) ;;
+*) echo "$0: FUZZ_JOBS is 1 or 2" >&2; exit 2 ;;
+esac
 
 for f in "$top/src/embedded.c" "$top/config.h"; do
 	if [ ! -f "$f" ]; then
@@ -63,6 +64,7 @@ else
 	keep=0
 fi
 crashed=0
+# shellcheck disable=SC2317
 cleanup() {
 	if [ "$keep" = 0 ] && [ "$crashed" = 0 ]; then
 		rm -rf "$work"
@@ -102,7 +104,8 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
 fuzz() {
 	t=$1
-	rm -rf "$work/corpus-$t" "$work/artifacts-$t"
+	# A kept FUZZ_WORK resumes from its work corpus, seeds added.
+	rm -rf "$work/artifacts-$t"
 	mkdir -p "$work/corpus-$t" "$work/artifacts-$t"
 	cp "$here/corpus/$t"/* "$work/corpus-$t/"
 	start=$(date +%s)
@@ -116,6 +119,7 @@ fuzz() {
 	echo $rc >"$work/rc-$t"
 }
 
+# shellcheck disable=SC2086
 set -- $targets
 if [ "$jobs" = 2 ] && [ $# -ge 2 ]; then
 	while [ $# -gt 0 ]; do
@@ -143,7 +147,7 @@ for t in $targets; do
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | sed 's/cov: //')
-	ncorp=$(ls "$work/corpus-$t" | wc -l)
+	ncorp=$(find "$work/corpus-$t" -type f | wc -l)
 	set -- "$work/artifacts-$t"/*
 	[ -e "$1" ] || set --
 	echo "== $t: ${execs:-?} executions in $(cat "$work/time-$t")s" \
