@@ -60,6 +60,8 @@ db_open(struct db *db, const char *conninfo, int timeout_s, char **cause)
 	int		 n = 0;
 
 	memset(db, 0, sizeof *db);
+	if (pq_load(cause) != 0)
+		return -1;
 	/* Ours come first, so the user's conninfo can override them. */
 	keys[n] = "application_name";
 	vals[n++] = "mdgraph";

@@ -5,7 +5,7 @@
 #ifndef MDG_DB_H
 #define MDG_DB_H
 
-#include <libpq-fe.h>
+#include "pq.h"
 
 struct db {
 	PGconn		*conn;

@@ -1,0 +1,70 @@
+/*
+ * pq.h -- libpq, loaded on first use.
+ *
+ * mdgraph draws diagrams offline far more often than it reads a database,
+ * and libpq brings two dozen shared libraries (TLS, Kerberos, LDAP) whose
+ * loading and relocation cost more than drawing a chain.  So libpq is
+ * dlopen()ed by pq_load() when a session starts, and its functions are
+ * called through a table.  The macros below keep the call sites plain:
+ * PQclear(res) calls the loaded PQclear.
+ */
+#ifndef MDG_PQ_H
+#define MDG_PQ_H
+
+#include <libpq-fe.h>
+
+#define PQ_FUNCS(X)							\
+	X(PGconn *, PQconnectdbParams, (const char *const *,		\
+	    const char *const *, int))					\
+	X(ConnStatusType, PQstatus, (const PGconn *))			\
+	X(char *, PQerrorMessage, (const PGconn *))			\
+	X(void, PQfinish, (PGconn *))					\
+	X(PGresult *, PQexec, (PGconn *, const char *))			\
+	X(PGresult *, PQexecParams, (PGconn *, const char *, int,	\
+	    const Oid *, const char *const *, const int *, const int *,	\
+	    int))							\
+	X(ExecStatusType, PQresultStatus, (const PGresult *))		\
+	X(char *, PQresultErrorField, (const PGresult *, int))		\
+	X(void, PQclear, (PGresult *))					\
+	X(int, PQntuples, (const PGresult *))				\
+	X(char *, PQgetvalue, (const PGresult *, int, int))		\
+	X(int, PQgetisnull, (const PGresult *, int, int))		\
+	X(char *, PQescapeIdentifier, (PGconn *, const char *, size_t))	\
+	X(char *, PQescapeLiteral, (PGconn *, const char *, size_t))	\
+	X(void, PQfreemem, (void *))					\
+	X(PGTransactionStatusType, PQtransactionStatus, (const PGconn *)) \
+	X(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *,		\
+	    PQnoticeProcessor, void *))
+
+#define PQ_MEMBER(ret, name, args) ret (*name) args;
+struct pq_api {
+	PQ_FUNCS(PQ_MEMBER)
+};
+#undef PQ_MEMBER
+
+extern struct pq_api pq_api;
+
+/* Load libpq once.  Returns 0, or -1 with *cause set (allocated). */
+int	pq_load(char **cause);
+
+#ifndef MDG_PQ_NO_MACROS
+#define PQconnectdbParams	(*pq_api.PQconnectdbParams)
+#define PQstatus		(*pq_api.PQstatus)
+#define PQerrorMessage		(*pq_api.PQerrorMessage)
+#define PQfinish		(*pq_api.PQfinish)
+#define PQexec			(*pq_api.PQexec)
+#define PQexecParams		(*pq_api.PQexecParams)
+#define PQresultStatus		(*pq_api.PQresultStatus)
+#define PQresultErrorField	(*pq_api.PQresultErrorField)
+#define PQclear			(*pq_api.PQclear)
+#define PQntuples		(*pq_api.PQntuples)
+#define PQgetvalue		(*pq_api.PQgetvalue)
+#define PQgetisnull		(*pq_api.PQgetisnull)
+#define PQescapeIdentifier	(*pq_api.PQescapeIdentifier)
+#define PQescapeLiteral		(*pq_api.PQescapeLiteral)
+#define PQfreemem		(*pq_api.PQfreemem)
+#define PQtransactionStatus	(*pq_api.PQtransactionStatus)
+#define PQsetNoticeProcessor	(*pq_api.PQsetNoticeProcessor)
+#endif
+
+#endif
