@@ -121,7 +121,7 @@ static const struct optdef {
 	    "chain to draw: a name from --list-chains, or all (default main)" },
 	{ "format", 1, 'T', "FORMAT",
 	    "output format: mermaid, dot, svg, png, pdf, json (default: "
-	    "from -o's extension)" },
+	    "from -o's extension; check: text or json)" },
 	{ "output", 1, 'o', "FILE",
 	    "write FILE atomically instead of standard output" },
 	{ "model", 1, 'm', "FILE",
@@ -206,7 +206,8 @@ usage(FILE *f)
 	    "  mdgraph check --db \"$PG\" --format json\n"
 	    "  mdgraph --db \"$PG\" --data-id 1500001 -o ds.svg\n\n"
 	    "Exit status: 0 success, 1 the answer is no, 2 error.\n"
-	    "Report bugs to: " PACKAGE_BUGREPORT "\n", f);
+	    "See mdgraph(1) for the model file, instance diagrams and "
+	    "marker regions.\n", f);
 }
 
 static char *
