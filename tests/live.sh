@@ -121,6 +121,13 @@ is "unreadable table: ESStorage marked, ResultTable counted" "false true" \
 run_status "$MDGRAPH" check --db "$READER"
 check "check names the unreadable table" \
     grep -qx 'unreadable      ESStorage: no SELECT privilege on metadata_esstorage, not checked' "$work/stdout"
+# --- instance diagrams are deterministic too
+for fmt in json svg dot mermaid; do
+	"$MDGRAPH" --db "$FX" --data-id 1500003 -T "$fmt" >"$work/i1.$fmt"
+	"$MDGRAPH" --db "$FX" --data-id 1500003 -T "$fmt" >"$work/i2.$fmt"
+	same "instance $fmt rerun is byte-identical" "$work/i1.$fmt" "$work/i2.$fmt"
+done
+
 # --- examples/demo.sh: one command, an instance diagram
 run_status sh "$top_srcdir/examples/demo.sh" 1500003 "$work/demo"
 is "examples/demo.sh draws an instance diagram" "0 yes yes" \
