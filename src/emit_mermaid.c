@@ -15,12 +15,15 @@
 #define INDENT		"    "
 
 /*
- * Inside "..." Mermaid takes anything but '"', and rewrites "#word;" into
- * an entity; a line end would end a comment.  Quotes become #quot;, a '#'
- * that could start an entity becomes #35;, line ends become spaces.
+ * Inside "..." Mermaid takes anything but '"', rewrites "#word;" into an
+ * entity, and reads "%%{...}%%" anywhere as a directive; a line end would
+ * end a comment.  Quotes become #quot;, '%' #37;, line ends and tabs
+ * spaces, and a '#' that could start an entity #35;.  With `markup` (a
+ * flowchart label, drawn as HTML), every '#', '<', '>' and '&' is an
+ * entity too, so no markup survives.
  */
-void
-mermaid_escape(struct buf *b, const char *s)
+static void
+escape(struct buf *b, const char *s, int markup)
 {
 	const char *t;
 
@@ -30,7 +33,6 @@ mermaid_escape(struct buf *b, const char *s)
 			buf_puts(b, "#quot;");
 			break;
 		case '%':
-			/* "%%{...}%%" anywhere is a directive to Mermaid. */
 			buf_puts(b, "#37;");
 			break;
 		case '\r':
@@ -38,11 +40,20 @@ mermaid_escape(struct buf *b, const char *s)
 		case '\t':
 			buf_putc(b, ' ');
 			break;
+		case '<':
+			buf_puts(b, markup ? "#lt;" : "<");
+			break;
+		case '>':
+			buf_puts(b, markup ? "#gt;" : ">");
+			break;
+		case '&':
+			buf_puts(b, markup ? "#amp;" : "&");
+			break;
 		case '#':
 			t = s + 1;
 			while (isalnum((unsigned char)*t))
 				t++;
-			if (t > s + 1 && *t == ';')
+			if (markup || (t > s + 1 && *t == ';'))
 				buf_puts(b, "#35;");
 			else
 				buf_putc(b, '#');
@@ -52,6 +63,12 @@ mermaid_escape(struct buf *b, const char *s)
 			break;
 		}
 	}
+}
+
+void
+mermaid_escape(struct buf *b, const char *s)
+{
+	escape(b, s, 0);
 }
 
 static void
@@ -245,44 +262,10 @@ emit_mermaid_all(struct buf *b, const struct mdg_view *v)
 #define MERMAID_MAX_TEXT	45000
 #define MERMAID_MAX_EDGES	500
 
-/*
- * Text inside a flowchart's "...": quotes, '#', '<', '>' and '&' as
- * Mermaid entities (so no markup survives), line ends as spaces.
- */
 static void
 flow_escape(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '"':
-			buf_puts(b, "#quot;");
-			break;
-		case '#':
-			buf_puts(b, "#35;");
-			break;
-		case '<':
-			buf_puts(b, "#lt;");
-			break;
-		case '>':
-			buf_puts(b, "#gt;");
-			break;
-		case '&':
-			buf_puts(b, "#amp;");
-			break;
-		case '%':
-			/* "%%{...}%%" anywhere is a directive to Mermaid. */
-			buf_puts(b, "#37;");
-			break;
-		case '\r':
-		case '\n':
-		case '\t':
-			buf_putc(b, ' ');
-			break;
-		default:
-			buf_putc(b, *s);
-			break;
-		}
-	}
+	escape(b, s, 1);
 }
 
 static void

@@ -321,6 +321,23 @@ key_free(struct mdg_key *k)
 	k->nterms = 0;
 }
 
+static void
+key_copy(struct mdg_key *to, const struct mdg_key *from)
+{
+	struct mdg_term	 t;
+	size_t		 i, j;
+
+	for (i = 0; i < from->nterms; i++) {
+		memset(&t, 0, sizeof t);
+		t.kind = from->terms[i].kind;
+		for (j = 0; j < from->terms[i].nparts; j++)
+			term_add_part(&t, from->terms[i].parts[j],
+			    strlen(from->terms[i].parts[j]),
+			    from->terms[i].literal[j]);
+		key_add_term(to, &t);
+	}
+}
+
 /* One term: col | any(col, ...) | elem(col) | concat(col|'lit', ...). */
 static int
 parse_term(struct parser *p, const char **sp, struct mdg_term *t)
@@ -428,18 +445,8 @@ parse_on(struct parser *p, const char *s)
 		s++;
 		if (parse_key(p, &s, &r->rkey) != 0)
 			return -1;
-	} else {
-		/* Same columns on both sides. */
-		const char *again = NULL;
-		char *text = key_text(&r->lkey);
-
-		again = text;
-		if (parse_key(p, &again, &r->rkey) != 0) {
-			free(text);
-			return -1;
-		}
-		free(text);
-	}
+	} else
+		key_copy(&r->rkey, &r->lkey);	/* the same on both sides */
 	s = skip_ws(s);
 	if (*s != '\0')
 		return fail(p, "unexpected '%s' after join", s);

@@ -839,7 +839,6 @@ fetch_children(struct run *r, const struct mdg_rel *rel, int parent_left,
 
 		for (row = 0; row < PQntuples(res); row++) {
 			struct hent *h;
-			size_t cidx;
 			int any = 0, keep = 0;
 
 			probe.cols = take_cols(res, row, ce->ncols);
@@ -867,8 +866,7 @@ fetch_children(struct run *r, const struct mdg_rel *rel, int parent_left,
 				free_strv(probe.cols, ce->ncols);
 				continue;	/* a superset row, or capped */
 			}
-			cidx = add_row(r, ce, probe.cols, layer, &fresh);
-			(void)cidx;
+			add_row(r, ce, probe.cols, layer, &fresh);
 		}
 		/* "+K more": one summary node per capped parent. */
 		for (p = 0; p < pe->nrows; p++) {
