@@ -5,10 +5,11 @@
 #ifndef MDG_CHECK_H
 #define MDG_CHECK_H
 
-#include "db.h"
-#include "introspect.h"
+#include "live.h"
 #include "model.h"
 #include "util.h"
+
+struct db;
 
 enum finding_kind {
 	FIND_MISSING_TABLE,	/* the model maps it, the schema lacks it */
@@ -38,10 +39,6 @@ struct findings {
 
 int	check_run(struct db *, const struct mdg_model *,
 	    const struct db_schema *, struct findings *, char **cause);
-void	check_text(struct buf *, const struct findings *,
-	    const struct db_schema *);
-void	check_json(struct buf *, const struct findings *,
-	    const struct db_schema *);
 void	findings_free(struct findings *);
 
 /* Tables with the model's prefix that no chain or list names (sorted). */

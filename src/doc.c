@@ -12,8 +12,6 @@
 #include "check.h"
 #include "doc.h"
 #include "emit.h"
-#include "graph.h"
-#include "render.h"
 
 extern char **environ;
 
@@ -119,20 +117,16 @@ static int
 chain_svg(struct doc_opts *o, const struct mdg_chain *c, const char *path,
     char **cause)
 {
-	struct graph_opts	 gopts;
+	struct emit_opts	 eo = { "svg", NULL };
 	struct mdg_view		*v;
 	struct doc_file		 f;
-	Agraph_t		*g;
 	int			 rc;
 
-	memset(&gopts, 0, sizeof gopts);
 	v = view_new(o->model, c);
 	if (o->live != NULL)
 		view_apply_db(v, o->live, COLUMNS_DOC, 0);
-	g = graph_schema(v, &gopts);
 	buf_init(&f.data);
-	rc = render(g, "svg", &f.data, cause);
-	graph_free(g);
+	rc = emit_graphviz_schema(&f.data, v, &eo, cause);
 	view_free(v);
 	if (rc != 0) {
 		buf_free(&f.data);

@@ -18,7 +18,7 @@
 #ifndef MDG_DOC_H
 #define MDG_DOC_H
 
-#include "introspect.h"
+#include "live.h"
 #include "model.h"
 #include "util.h"
 

@@ -1,27 +1,62 @@
 /*
- * emit.h -- the text emitters.  Each writes into a struct buf and escapes
- * every value for its own format.
+ * emit.h -- the emitters.  Each writes one format into a struct buf and
+ * escapes every value for that format; format.c lists them all.  No
+ * emitter sees a database: only the plain data of model.h, live.h,
+ * instance.h and check.h.
  */
 #ifndef MDG_EMIT_H
 #define MDG_EMIT_H
 
+#include "check.h"
+#include "instance.h"
+#include "live.h"
 #include "model.h"
-#include "sample.h"
 #include "util.h"
 
+struct emit_opts {
+	const char	*format;	/* the format's name: "svg" */
+	const char	*rankdir;	/* LR (default), RL, TB, BT */
+};
+
+/* A diagram of a view: one chain, or all (v->chain NULL). */
+typedef int	(*schema_writer)(struct buf *, const struct mdg_view *,
+		    const struct emit_opts *, char **cause);
+/* An instance diagram. */
+typedef int	(*instance_writer)(struct buf *, const struct instance *,
+		    const struct emit_opts *, char **cause);
+/* check's report on a schema. */
+typedef int	(*check_writer)(struct buf *, const struct findings *,
+		    const struct db_schema *, const struct emit_opts *,
+		    char **cause);
+
 /*
- * Mermaid erDiagram of a one-chain view: offline, the documented block,
- * byte for byte.
+ * Mermaid erDiagram: of one chain, offline, the documented block byte for
+ * byte; of all chains, each relation once and each entity block once.
  */
+int	emit_mermaid_schema(struct buf *, const struct mdg_view *,
+	    const struct emit_opts *, char **cause);
 void	emit_mermaid_chain(struct buf *, const struct mdg_view *);
-/* An all-chains view: each relation once, each entity block once. */
-void	emit_mermaid_all(struct buf *, const struct mdg_view *);
-/* The schema graph of a view as JSON. */
-void	emit_json_schema(struct buf *, const struct mdg_view *);
-/* An instance diagram as JSON. */
-void	emit_json_instance(struct buf *, const struct instance *);
 /* An instance diagram as a Mermaid flowchart, capped to Mermaid's limits. */
-void	emit_mermaid_instance(struct buf *, const struct instance *);
+int	emit_mermaid_instance(struct buf *, const struct instance *,
+	    const struct emit_opts *, char **cause);
+/* The schema graph of a view, or an instance diagram, as JSON. */
+int	emit_json_schema(struct buf *, const struct mdg_view *,
+	    const struct emit_opts *, char **cause);
+int	emit_json_instance(struct buf *, const struct instance *,
+	    const struct emit_opts *, char **cause);
+/* Through Graphviz (graph.c, render.c): DOT, SVG, PNG, PDF. */
+int	emit_graphviz_schema(struct buf *, const struct mdg_view *,
+	    const struct emit_opts *, char **cause);
+int	emit_graphviz_instance(struct buf *, const struct instance *,
+	    const struct emit_opts *, char **cause);
+/* check's report: one finding a line, or JSON. */
+int	emit_check_text(struct buf *, const struct findings *,
+	    const struct db_schema *, const struct emit_opts *, char **cause);
+int	emit_check_json(struct buf *, const struct findings *,
+	    const struct db_schema *, const struct emit_opts *, char **cause);
+
+/* The Mermaid spelling of a cardinality on the left or right end. */
+const char *mermaid_card(enum mdg_card, int right);
 /* A value safe inside a Mermaid "..." label or comment. */
 void	mermaid_escape(struct buf *, const char *);
 

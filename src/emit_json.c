@@ -130,13 +130,16 @@ json_relation(struct json *j, const struct mdg_rel *r)
  * {"format": "mdgraph-schema", "version": 1, "schema", "prefix",
  *  "chains": [{name, title}], "entities": [...], "relations": [...]}
  */
-void
-emit_json_schema(struct buf *b, const struct mdg_view *v)
+int
+emit_json_schema(struct buf *b, const struct mdg_view *v,
+    const struct emit_opts *o, char **cause)
 {
 	const struct mdg_model	*m = v->model;
 	struct json		 j;
 	size_t			 i;
 
+	(void)o;
+	(void)cause;
 	json_init(&j, b);
 	json_obj(&j);
 	json_kstr(&j, "format", "mdgraph-schema");
@@ -165,20 +168,24 @@ emit_json_schema(struct buf *b, const struct mdg_view *v)
 		json_relation(&j, v->rels[i]);
 	json_end_arr(&j);
 	json_end_obj(&j);
+	return 0;
 }
 
 /*
  * {"format": "mdgraph-instance", "version": 1, "root": {...},
  *  "nodes": [...], "edges": [...], "truncations": [...]}
  */
-void
-emit_json_instance(struct buf *b, const struct instance *in)
+int
+emit_json_instance(struct buf *b, const struct instance *in,
+    const struct emit_opts *o, char **cause)
 {
 	const struct inst_node	*nd;
 	const struct inst_edge	*e;
 	struct json		 j;
 	size_t			 i, k, n;
 
+	(void)o;
+	(void)cause;
 	json_init(&j, b);
 	json_obj(&j);
 	json_kstr(&j, "format", "mdgraph-instance");
@@ -257,4 +264,5 @@ emit_json_instance(struct buf *b, const struct instance *in)
 	}
 	json_end_arr(&j);
 	json_end_obj(&j);
+	return 0;
 }

@@ -65,6 +65,22 @@ escape(struct buf *b, const char *s, int markup)
 	}
 }
 
+const char *
+mermaid_card(enum mdg_card card, int right)
+{
+	switch (card) {
+	case MDG_CARD_ONE:
+		return "||";
+	case MDG_CARD_ZERO_ONE:
+		return right ? "o|" : "|o";
+	case MDG_CARD_ZERO_MANY:
+		return right ? "o{" : "}o";
+	case MDG_CARD_ONE_MANY:
+		return right ? "|{" : "}|";
+	}
+	return "||";
+}
+
 void
 mermaid_escape(struct buf *b, const char *s)
 {
@@ -75,8 +91,8 @@ static void
 emit_rel(struct buf *b, const struct mdg_rel *r)
 {
 	buf_printf(b, INDENT "%s %s%s%s %s : \"", r->left->name,
-	    card_mermaid(r->lcard, 0), r->identifying ? "--" : "..",
-	    card_mermaid(r->rcard, 1), r->right->name);
+	    mermaid_card(r->lcard, 0), r->identifying ? "--" : "..",
+	    mermaid_card(r->rcard, 1), r->right->name);
 	mermaid_escape(b, r->label);
 	buf_puts(b, "\"\n");
 }
@@ -224,7 +240,7 @@ emit_mermaid_chain(struct buf *b, const struct mdg_view *v)
  * chain, each group under a "%% name: title" comment, then one block per
  * entity that any chain gives a block.
  */
-void
+static void
 emit_mermaid_all(struct buf *b, const struct mdg_view *v)
 {
 	const struct mdg_chain	*group = NULL;
@@ -296,8 +312,9 @@ flow_node(struct buf *b, const struct inst_node *nd, size_t id)
  * A flowchart: one subgraph per chain, a node per row, an edge per link.
  * Past Mermaid's limits the rest is left out and a note says how much.
  */
-void
-emit_mermaid_instance(struct buf *b, const struct instance *in)
+int
+emit_mermaid_instance(struct buf *b, const struct instance *in,
+    const struct emit_opts *o, char **cause)
 {
 	const struct mdg_model	*m = in->model;
 	const struct inst_node	*nd;
@@ -306,6 +323,8 @@ emit_mermaid_instance(struct buf *b, const struct instance *in)
 	size_t			 i, c, nshown = 0, nedges = 0, dropped = 0;
 	int			 open;
 
+	(void)o;
+	(void)cause;
 	shown = xcalloc(in->nnodes ? in->nnodes : 1, 1);
 	buf_puts(b, "flowchart LR\n");
 	for (c = 0; c < m->nchains; c++) {
@@ -348,4 +367,18 @@ emit_mermaid_instance(struct buf *b, const struct instance *in)
 		    dropped, in->nedges - nedges);
 	}
 	free(shown);
+	return 0;
+}
+
+int
+emit_mermaid_schema(struct buf *b, const struct mdg_view *v,
+    const struct emit_opts *o, char **cause)
+{
+	(void)o;
+	(void)cause;
+	if (v->chain != NULL)
+		emit_mermaid_chain(b, v);
+	else
+		emit_mermaid_all(b, v);
+	return 0;
 }

@@ -8,7 +8,7 @@
 #define MDG_GRAPH_H
 
 #include "model.h"
-#include "sample.h"
+#include "instance.h"
 #include "util.h"
 
 typedef struct Agraph_s Agraph_t;

@@ -10,13 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend.h"
 #include "check.h"
-#include "db.h"
 #include "doc.h"
 #include "embedded.h"
-#include "emit.h"
-#include "graph.h"
-#include "introspect.h"
+#include "format.h"
 #include "model.h"
 #include "render.h"
 #include "sample.h"
@@ -29,25 +27,6 @@ enum command {
 	CMD_DRAW,
 	CMD_DOC,
 	CMD_CHECK,
-};
-
-enum format {
-	FMT_MERMAID,
-	FMT_JSON,
-	FMT_GRAPHVIZ,		/* through the graph and render modules */
-};
-
-static const struct {
-	const char	*name;
-	enum format	 format;
-	const char	*exts[3];
-} formats[] = {
-	{ "mermaid",	FMT_MERMAID,	{ ".mmd", ".mermaid", NULL } },
-	{ "dot",	FMT_GRAPHVIZ,	{ ".dot", ".gv", NULL } },
-	{ "svg",	FMT_GRAPHVIZ,	{ ".svg", NULL } },
-	{ "png",	FMT_GRAPHVIZ,	{ ".png", NULL } },
-	{ "pdf",	FMT_GRAPHVIZ,	{ ".pdf", NULL } },
-	{ "json",	FMT_JSON,	{ ".json", NULL } },
 };
 
 struct opts {
@@ -81,7 +60,7 @@ struct opts {
 };
 
 static int	cmd_instance(const struct opts *, const struct mdg_model *,
-		    const struct mdg_chain *, const char *, enum format);
+		    const struct mdg_chain *, const struct format *);
 
 /*
  * The options, as data: getopt_long's table, --help and the "valid
@@ -219,18 +198,6 @@ valid_options(void)
 	buf_init(&b);
 	for (i = 0; i < NOPTS; i++)
 		buf_printf(&b, "%s--%s", i ? ", " : "", optdefs[i].name);
-	return buf_detach(&b);
-}
-
-static char *
-format_names(void)
-{
-	struct buf	b;
-	size_t		i;
-
-	buf_init(&b);
-	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", formats[i].name);
 	return buf_detach(&b);
 }
 
@@ -441,10 +408,14 @@ parse_args(int argc, char **argv, struct opts *o)
 		    "--update FILE");
 		return -1;
 	}
-	if (o->cmd == CMD_CHECK && o->format && !str_eq(o->format, "text") &&
-	    !str_eq(o->format, "json")) {
-		log_error("check: unknown format '%s' (choose from: text, json)",
-		    o->format);
+	if (o->cmd == CMD_CHECK && o->format != NULL &&
+	    (format_named(o->format) == NULL ||
+	    format_named(o->format)->check == NULL)) {
+		char *names = format_names('c');
+
+		log_error("check: unknown format '%s' (choose from: %s)",
+		    o->format, names);
+		free(names);
 		return -1;
 	}
 	if ((o->tenant || o->depth >= 0) && !o->root_name && !o->root_spec) {
@@ -467,56 +438,40 @@ bad:
 	return -1;
 }
 
-/* The format's name ("svg") and kind, from -T or -o's extension. */
-static int
-pick_format(const struct opts *o, const char **fmtname, enum format *fmt)
+/* The format of a diagram, from -T or -o's extension. */
+static const struct format *
+pick_format(const struct opts *o)
 {
-	const char	*name = o->format;
-	char		*names;
-	size_t		 i, j;
+	const struct format	*f;
+	char			*names;
 
-	if (name != NULL) {
-		for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-			if (str_eq(formats[i].name, name)) {
-				*fmtname = formats[i].name;
-				*fmt = formats[i].format;
-				return 0;
-			}
-		}
-		names = format_names();
-		log_error("unknown format '%s' (choose from: %s)", name,
+	if (o->format != NULL) {
+		if ((f = format_named(o->format)) != NULL && f->schema != NULL)
+			return f;
+		names = format_names('s');
+		log_error("unknown format '%s' (choose from: %s)", o->format,
 		    names);
 		free(names);
-		return -1;
+		return NULL;
 	}
-	if (o->output == NULL || str_eq(o->output, "-")) {
-		*fmtname = "mermaid";
-		*fmt = FMT_MERMAID;
-		return 0;
-	}
-	for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-		for (j = 0; formats[i].exts[j] != NULL; j++) {
-			if (str_ends_with(o->output, formats[i].exts[j])) {
-				*fmtname = formats[i].name;
-				*fmt = formats[i].format;
-				return 0;
-			}
-		}
-	}
-	names = format_names();
+	if (o->output == NULL || str_eq(o->output, "-"))
+		return format_named("mermaid");
+	if ((f = format_for_path(o->output)) != NULL && f->schema != NULL)
+		return f;
+	names = format_names('s');
 	log_error("cannot tell the format of '%s' from its extension: "
 	    "give -T FORMAT (%s)", o->output, names);
 	free(names);
-	return -1;
+	return NULL;
 }
 
 /* The live side of a run: a session and what the catalog said. */
 struct live {
-	struct db		 db;
+	struct db		*db;
 	struct db_schema	*schema;
 };
 
-/* Whether this run reads a database: --db, or the PG* environment. */
+/* Whether this run reads a database: --db, or the environment. */
 static int
 wants_db(const struct opts *o)
 {
@@ -526,18 +481,21 @@ wants_db(const struct opts *o)
 static int
 live_open(struct live *l, const struct opts *o, const struct mdg_model *m)
 {
-	char *cause = NULL;
+	struct db_opts	 dbo;
+	char		*cause = NULL;
 
 	memset(l, 0, sizeof *l);
-	if (db_open(&l->db, o->db, o->timeout, &cause) != 0 ||
-	    introspect(&l->db, o->schema ? o->schema : m->schema, &l->schema,
-	    &cause) != 0 ||
-	    (o->exact_counts && introspect_exact_counts(&l->db, l->schema, m,
+	memset(&dbo, 0, sizeof dbo);
+	dbo.timeout = o->timeout;
+	if (db_open(&l->db, o->db, &dbo, &cause) != 0 ||
+	    db_introspect(l->db, o->schema ? o->schema : m->schema,
+	    &l->schema, &cause) != 0 ||
+	    (o->exact_counts && db_exact_counts(l->db, l->schema, m,
 	    &cause) != 0)) {
 		log_error("%s", cause);
 		free(cause);
 		db_schema_free(l->schema);
-		db_close(&l->db);
+		db_close(l->db);
 		return -1;
 	}
 	return 0;
@@ -546,27 +504,12 @@ live_open(struct live *l, const struct opts *o, const struct mdg_model *m)
 static void
 live_close(struct live *l, const struct opts *o)
 {
-	if (o->stats && l->db.conn != NULL)
+	if (o->stats && l->db != NULL)
 		fprintf(stderr, "mdgraph: stats: %d queries (%d catalog), "
-		    "%lld rows, %zu tables\n", l->db.queries, INTROSPECT_QUERIES,
-		    l->db.rows, l->schema ? l->schema->ntables : (size_t)0);
+		    "%lld rows, %zu tables\n", l->db->queries, l->db->catalog,
+		    l->db->rows, l->schema ? l->schema->ntables : (size_t)0);
 	db_schema_free(l->schema);
-	db_close(&l->db);
-}
-
-/* Render a graph the graph module built, then free it. */
-static int
-draw(Agraph_t *g, const char *fmtname, struct buf *out)
-{
-	char	*cause = NULL;
-	int	 rc;
-
-	if ((rc = render(g, fmtname, out, &cause)) != 0) {
-		log_error("%s", cause);
-		free(cause);
-	}
-	graph_free(g);
-	return rc;
+	db_close(l->db);
 }
 
 static void
@@ -598,12 +541,11 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 	const struct mdg_chain	*chain = NULL;
 	const char		*name = o->chain ? o->chain :
 				    (o->root_name || o->root_spec) ? "all" : "main";
-	const char		*fmtname;
-	struct graph_opts	 gopts;
+	const struct format	*fmt;
+	struct emit_opts	 eo;
 	struct mdg_view		*view;
-	enum format		 fmt;
 	struct buf		 out;
-	char			*names;
+	char			*names, *cause = NULL;
 	int			 rc = EXIT_USAGE;
 
 	if (!str_eq(name, "all") && (chain = model_chain(m, name)) == NULL) {
@@ -613,10 +555,10 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 		free(names);
 		return EXIT_USAGE;
 	}
-	if (pick_format(o, &fmtname, &fmt) != 0)
+	if ((fmt = pick_format(o)) == NULL)
 		return EXIT_USAGE;
 	if (o->root_name != NULL || o->root_spec != NULL)
-		return cmd_instance(o, m, chain, fmtname, fmt);
+		return cmd_instance(o, m, chain, fmt);
 
 	buf_init(&out);
 	view = view_new(m, chain);
@@ -631,26 +573,14 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 		view_apply_db(view, l.schema, o->columns, o->counts);
 		live_close(&l, o);
 	}
-	switch (fmt) {
-	case FMT_MERMAID:
-		if (chain != NULL)
-			emit_mermaid_chain(&out, view);
-		else
-			emit_mermaid_all(&out, view);
-		break;
-	case FMT_JSON:
-		emit_json_schema(&out, view);
-		break;
-	case FMT_GRAPHVIZ:
-		memset(&gopts, 0, sizeof gopts);
-		gopts.rankdir = o->rankdir;
-		if (draw(graph_schema(view, &gopts), fmtname, &out) != 0)
-			goto out;
-		break;
-	}
-	if (write_output(o, &out) == 0)
+	memset(&eo, 0, sizeof eo);
+	eo.format = fmt->name;
+	eo.rankdir = o->rankdir;
+	if (fmt->schema(&out, view, &eo, &cause) != 0) {
+		log_error("%s", cause);
+		free(cause);
+	} else if (write_output(o, &out) == 0)
 		rc = 0;
-out:
 	view_free(view);
 	buf_free(&out);
 	return rc;
@@ -848,10 +778,10 @@ pick_root(const struct opts *o, const struct mdg_model *m,
 
 static int
 cmd_instance(const struct opts *o, const struct mdg_model *m,
-    const struct mdg_chain *chain, const char *fmtname, enum format fmt)
+    const struct mdg_chain *chain, const struct format *fmt)
 {
 	struct sample_opts	 so;
-	struct graph_opts	 gopts;
+	struct emit_opts	 eo;
 	struct instance		*in = NULL;
 	struct live		 l;
 	struct buf		 out;
@@ -878,26 +808,20 @@ cmd_instance(const struct opts *o, const struct mdg_model *m,
 		return EXIT_USAGE;
 	}
 	buf_init(&out);
-	r = sample_run(&l.db, l.schema, m, &so, &in, &cause);
+	r = sample_run(l.db, l.schema, m, &so, &in, &cause);
 	if (r != 0) {
 		log_error("%s", cause);
 		free(cause);
 		rc = r > 0 ? EXIT_NO : EXIT_USAGE;
 		goto out;
 	}
-	switch (fmt) {
-	case FMT_MERMAID:
-		emit_mermaid_instance(&out, in);
-		break;
-	case FMT_JSON:
-		emit_json_instance(&out, in);
-		break;
-	case FMT_GRAPHVIZ:
-		memset(&gopts, 0, sizeof gopts);
-		gopts.rankdir = o->rankdir;
-		if (draw(graph_instance(in, &gopts), fmtname, &out) != 0)
-			goto out;
-		break;
+	memset(&eo, 0, sizeof eo);
+	eo.format = fmt->name;
+	eo.rankdir = o->rankdir;
+	if (fmt->instance(&out, in, &eo, &cause) != 0) {
+		log_error("%s", cause);
+		free(cause);
+		goto out;
 	}
 	if (write_output(o, &out) == 0)
 		rc = 0;
@@ -913,6 +837,9 @@ out:
 static int
 cmd_check(const struct opts *o, const struct mdg_model *m)
 {
+	const struct format *fmt = format_named(o->format ? o->format :
+			    "text");
+	struct emit_opts eo;
 	struct findings	 f;
 	struct live	 l;
 	struct buf	 out;
@@ -927,15 +854,16 @@ cmd_check(const struct opts *o, const struct mdg_model *m)
 	if (live_open(&l, o, m) != 0)
 		return EXIT_USAGE;
 	buf_init(&out);
-	if (check_run(&l.db, m, l.schema, &f, &cause) != 0) {
+	if (check_run(l.db, m, l.schema, &f, &cause) != 0) {
 		log_error("%s", cause);
 		free(cause);
 	} else {
-		if (o->format != NULL && str_eq(o->format, "json"))
-			check_json(&out, &f, l.schema);
-		else
-			check_text(&out, &f, l.schema);
-		if (write_output(o, &out) == 0)
+		memset(&eo, 0, sizeof eo);
+		eo.format = fmt->name;
+		if (fmt->check(&out, &f, l.schema, &eo, &cause) != 0) {
+			log_error("%s", cause);
+			free(cause);
+		} else if (write_output(o, &out) == 0)
 			rc = f.n > 0 ? EXIT_NO : 0;
 		findings_free(&f);
 	}

@@ -231,22 +231,6 @@ parse_card(const char *s, enum mdg_card *card, int right)
 }
 
 const char *
-card_mermaid(enum mdg_card card, int right)
-{
-	switch (card) {
-	case MDG_CARD_ONE:
-		return "||";
-	case MDG_CARD_ZERO_ONE:
-		return right ? "o|" : "|o";
-	case MDG_CARD_ZERO_MANY:
-		return right ? "o{" : "}o";
-	case MDG_CARD_ONE_MANY:
-		return right ? "|{" : "}|";
-	}
-	return "||";
-}
-
-const char *
 card_name(enum mdg_card card)
 {
 	switch (card) {
@@ -1250,6 +1234,19 @@ key_uses(const struct mdg_key *k, const char *column)
 			if (!k->terms[t].literal[p] &&
 			    str_eq(k->terms[t].parts[p], column))
 				return 1;
+	return 0;
+}
+
+int
+rels_join_on(const struct mdg_rel *const *rels, size_t n,
+    const struct mdg_entity *e, const char *column)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((rels[i]->left == e && key_uses(&rels[i]->lkey, column)) ||
+		    (rels[i]->right == e && key_uses(&rels[i]->rkey, column)))
+			return 1;
 	return 0;
 }
 

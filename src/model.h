@@ -179,12 +179,15 @@ const struct mdg_block	*chain_block(const struct mdg_chain *,
 /* "main, datalink, ..." (allocated). */
 char			*model_chain_names(const struct mdg_model *);
 
-/* The Mermaid spelling of a cardinality on the left or right end. */
-const char		*card_mermaid(enum mdg_card, int right);
 const char		*card_name(enum mdg_card);
 
 /* Does the key read `column` (in any term)? */
 int			 key_uses(const struct mdg_key *, const char *column);
+
+/* Does one of the relations join entity e on `column`? */
+int			 rels_join_on(const struct mdg_rel *const *rels,
+			    size_t n, const struct mdg_entity *e,
+			    const char *column);
 
 /* Render a join side as model text, e.g. "any(a, b)" (allocated). */
 char			*key_text(const struct mdg_key *);
@@ -197,7 +200,7 @@ char			*key_text(const struct mdg_key *);
  * chains give it (first spelling wins) -- and every relation once.
  *
  * The view owns its attributes, so a live database can retype them, add
- * columns and mark what is missing (introspect.c, view_apply_db()).
+ * columns and mark what is missing (live.c, view_apply_db()).
  */
 struct mdg_vattr {
 	char	*type;

@@ -9,6 +9,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include "emit.h"
 #include "render.h"
 
 /*
@@ -126,4 +127,36 @@ render(Agraph_t *g, const char *format, struct buf *out, char **cause)
 	gvFreeRenderData(data);
 	gvFreeLayout(gvc, g);
 	return 0;
+}
+
+/* Build the graph, render it as the chosen format, free it. */
+static int
+render_graph(Agraph_t *g, const char *format, struct buf *out, char **cause)
+{
+	int rc = render(g, format, out, cause);
+
+	graph_free(g);
+	return rc;
+}
+
+int
+emit_graphviz_schema(struct buf *b, const struct mdg_view *v,
+    const struct emit_opts *o, char **cause)
+{
+	struct graph_opts gopts;
+
+	memset(&gopts, 0, sizeof gopts);
+	gopts.rankdir = o->rankdir;
+	return render_graph(graph_schema(v, &gopts), o->format, b, cause);
+}
+
+int
+emit_graphviz_instance(struct buf *b, const struct instance *in,
+    const struct emit_opts *o, char **cause)
+{
+	struct graph_opts gopts;
+
+	memset(&gopts, 0, sizeof gopts);
+	gopts.rankdir = o->rankdir;
+	return render_graph(graph_instance(in, &gopts), o->format, b, cause);
 }

@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "sample.h"
-#include "sql.h"
 #include "util.h"
 
 #define SEP	"\x1f"		/* between the terms of a key tuple */
@@ -357,16 +356,6 @@ term_values(const struct ent *en, const struct row *row,
 	return n;
 }
 
-static void
-free_strv(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 /*
  * Every key tuple of a row under a key: the terms' values joined by SEP
  * (the cross product when a term has several), and the tenant after
@@ -389,8 +378,8 @@ row_keys(const struct ent *en, const struct row *row, const struct mdg_key *k,
 			for (j = 0; j < nv; j++)
 				next[nn++] = xasprintf("%s%s%s", tuples[i],
 				    t ? SEP : "", vals[j]);
-		free_strv(tuples, n);
-		free_strv(vals, nv);
+		strv_free(tuples, n);
+		strv_free(vals, nv);
 		tuples = next;
 		n = nn;
 	}
@@ -409,19 +398,6 @@ row_keys(const struct ent *en, const struct row *row, const struct mdg_key *k,
 
 /* ---- nodes and edges */
 
-char *
-shorten(const char *s, size_t max)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 chars = 0, i;
-
-	for (i = 0; p[i] != '\0'; i++) {
-		if ((p[i] & 0xc0) != 0x80 && chars++ == max)
-			return xasprintf("%.*s…", (int)i, s);
-	}
-	return xstrdup(s);
-}
-
 static char *
 row_id(const struct ent *en, char **cols)
 {
@@ -434,22 +410,6 @@ row_id(const struct ent *en, char **cols)
 		buf_printf(&b, "%s%s=%s", i ? "," : "", en->cols[i],
 		    cols[i] ? cols[i] : "NULL");
 	return buf_detach(&b);
-}
-
-/* Does a followed relation join entity e on `col`? */
-static int
-is_join_col(const struct run *r, const struct mdg_entity *e, const char *col)
-{
-	const struct mdg_rel	*rel;
-	size_t			 i;
-
-	for (i = 0; i < r->nrels; i++) {
-		rel = r->rels[i];
-		if ((rel->left == e && key_uses(&rel->lkey, col)) ||
-		    (rel->right == e && key_uses(&rel->rkey, col)))
-			return 1;
-	}
-	return 0;
 }
 
 static void
@@ -500,7 +460,7 @@ add_row(struct run *r, struct ent *en, char **cols, int layer, int *fresh)
 
 	if ((h = hmap_get(&en->ids, id)) != NULL) {
 		free(id);
-		free_strv(cols, en->ncols);
+		strv_free(cols, en->ncols);
 		*fresh = 0;
 		return h->idx[0];
 	}
@@ -511,7 +471,7 @@ add_row(struct run *r, struct ent *en, char **cols, int layer, int *fresh)
 	nd->id = id;
 	/* Keys first: identity, then join columns; then a few attributes. */
 	for (i = 0; i < en->ncols; i++)
-		if (i < en->npk || is_join_col(r, en->e, en->cols[i]))
+		if (i < en->npk || rels_join_on(r->rels, r->nrels, en->e, en->cols[i]))
 			node_show(nd, en->cols[i], cols[i], 1);
 	if ((ve = view_entity(r->view, en->e)) != NULL) {
 		for (shown = 0, i = 0; i < ve->nattrs && shown < SHOWN_ATTRS;
@@ -545,40 +505,42 @@ add_edge(struct run *r, const struct mdg_rel *rel, size_t from, size_t to)
 /* ---- queries */
 
 static char **
-take_cols(const PGresult *res, int row, size_t n)
+copy_cols(const char *const *src, size_t n)
 {
 	char	**cols = xcalloc(n ? n : 1, sizeof *cols);
 	size_t	  i;
 
 	for (i = 0; i < n; i++)
-		cols[i] = db_value(res, row, (int)i);
+		cols[i] = src[i] ? xstrdup(src[i]) : NULL;
 	return cols;
 }
 
+/* What every fetch of an entity's rows selects. */
 static void
-select_list(struct buf *b, struct run *r, const struct ent *en)
+fetch_init(struct db_fetch *f, const struct run *r, const struct ent *en)
 {
-	size_t	 i;
-	char	*c;
-
-	for (i = 0; i < en->ncols; i++) {
-		c = sql_column(r->db, "c", en->cols[i]);
-		buf_printf(b, "%s%s", i ? ", " : "", c);
-		free(c);
-	}
+	memset(f, 0, sizeof *f);
+	f->schema = r->schema->name;
+	f->table = en->t;
+	f->cols = en->cols;
+	f->ncols = en->ncols;
+	f->norder = en->npk;
 }
 
-static void
-order_list(struct buf *b, struct run *r, const struct ent *en)
-{
-	size_t	 i;
-	char	*c;
+struct root_ctx {
+	struct run	*r;
+	struct ent	*en;
+};
 
-	for (i = 0; i < en->npk; i++) {
-		c = sql_column(r->db, "c", en->cols[i]);
-		buf_printf(b, "%s%s", i ? ", " : "", c);
-		free(c);
-	}
+static int
+root_row(void *arg, const char *const *cols, long long total)
+{
+	struct root_ctx	*x = arg;
+	int		 fresh;
+
+	(void)total;
+	add_row(x->r, x->en, copy_cols(cols, x->en->ncols), 0, &fresh);
+	return 0;
 }
 
 static int
@@ -586,44 +548,33 @@ fetch_root(struct run *r)
 {
 	const struct sample_opts *o = r->o;
 	struct ent		*en = &r->ents[o->root->index];
-	struct buf		 sql;
-	const char		*params[2];
-	PGresult		*res;
-	char			*table, *col, *why = NULL;
-	int			 i, fresh, np = 1;
+	struct db_fetch		 f;
+	struct root_ctx		 x;
+	char			*why = NULL;
+	char			*tenant[1];
 
 	if (db_table_column(en->t, o->column) == NULL) {
 		r->cause = xasprintf("%s has no column %s (table %s)",
 		    o->root->name, o->column, en->t->name);
 		return -1;
 	}
-	buf_init(&sql);
-	buf_puts(&sql, "SELECT ");
-	select_list(&sql, r, en);
-	table = sql_table(r->db, r->schema->name, en->t->name);
-	col = sql_column(r->db, "c", o->column);
-	buf_printf(&sql, " FROM %s c WHERE %s::pg_catalog.text = $1", table,
-	    col);
-	params[0] = o->value;
+	fetch_init(&f, r, en);
+	f.column = o->column;
+	f.value = o->value;
 	if (o->tenant != NULL && en->tenant >= 0) {
-		buf_puts(&sql, " AND c.\"bk_tenant_id\" = $2");
-		params[1] = o->tenant;
-		np = 2;
+		tenant[0] = (char *)o->tenant;
+		f.tenant_col = "bk_tenant_id";
+		f.tenants = tenant;
+		f.ntenants = 1;
+		f.tenant_exact = 1;
 	}
-	buf_puts(&sql, " ORDER BY ");
-	order_list(&sql, r, en);
-	free(table);
-	free(col);
-	res = db_exec(r->db, sql.data, np, params, &why);
-	buf_free(&sql);
-	if (res == NULL) {
+	x.r = r;
+	x.en = en;
+	if (db_fetch(r->db, &f, root_row, &x, &why) != 0) {
 		r->cause = xasprintf("fetching the root: %s", why);
 		free(why);
 		return -1;
 	}
-	for (i = 0; i < PQntuples(res); i++)
-		add_row(r, en, take_cols(res, i, en->ncols), 0, &fresh);
-	PQclear(res);
 	if (en->nrows == 0) {
 		r->cause = o->tenant ? xasprintf("no %s with %s=%s in tenant %s",
 		    o->root->name, o->column, o->value, o->tenant) :
@@ -632,29 +583,6 @@ fetch_root(struct run *r)
 		return 1;
 	}
 	return 0;
-}
-
-/* A PostgreSQL array literal of the values: a parameter, never SQL. */
-static char *
-array_literal(char **vals, size_t n)
-{
-	struct buf	 b;
-	const char	*p;
-	size_t		 i;
-
-	buf_init(&b);
-	buf_putc(&b, '{');
-	for (i = 0; i < n; i++) {
-		buf_puts(&b, i ? ",\"" : "\"");
-		for (p = vals[i]; *p != '\0'; p++) {
-			if (*p == '"' || *p == '\\')
-				buf_putc(&b, '\\');
-			buf_putc(&b, *p);
-		}
-		buf_putc(&b, '"');
-	}
-	buf_putc(&b, '}');
-	return buf_detach(&b);
 }
 
 static int
@@ -688,6 +616,53 @@ parent_values(const struct ent *pe, const struct mdg_term *t, size_t *n)
 	return all;
 }
 
+/* One relation's fetch: whose rows they are, and what each parent got. */
+struct child_ctx {
+	struct run		*r;
+	struct ent		*pe, *ce;
+	const struct mdg_key	*ck;
+	struct hmap		 parents;	/* parent key tuple -> rows */
+	size_t			*kept;		/* per parent: children kept */
+	long long		*tot;		/* and in all, when known */
+	int			 tenant, capped, layer;
+};
+
+static int
+child_row(void *arg, const char *const *cols, long long total)
+{
+	struct child_ctx	*x = arg;
+	struct hent		*h;
+	struct row		 probe;
+	char			**keys;
+	size_t			 nk, j, q, p;
+	int			 any = 0, keep = 0, fresh;
+
+	probe.cols = copy_cols(cols, x->ce->ncols);
+	nk = row_keys(x->ce, &probe, x->ck, x->tenant, &keys);
+	for (j = 0; j < nk; j++) {
+		if ((h = hmap_get(&x->parents, keys[j])) == NULL)
+			continue;
+		for (q = 0; q < h->n; q++) {
+			p = h->idx[q];
+			any = 1;
+			if (x->capped)
+				x->tot[p] = total;
+			else
+				x->tot[p]++;
+			if ((long long)x->kept[p] < x->r->o->max_rows) {
+				x->kept[p]++;
+				keep = 1;
+			}
+		}
+	}
+	strv_free(keys, nk);
+	if (!any || !keep)
+		strv_free(probe.cols, x->ce->ncols);	/* a superset row, or capped */
+	else
+		add_row(x->r, x->ce, probe.cols, x->layer, &fresh);
+	return 0;
+}
+
 /*
  * Fetch the child rows of one relation: children `ce` whose key `ck`
  * matches the key `pk` of the parents `pe` already fetched.
@@ -702,205 +677,88 @@ fetch_children(struct run *r, const struct mdg_rel *rel, int parent_left,
 				    rel->left)->index];
 	const struct mdg_key	*pk = parent_left ? &rel->lkey : &rel->rkey;
 	const struct mdg_key	*ck = parent_left ? &rel->rkey : &rel->lkey;
-	const struct mdg_term	*t;
-	struct hmap		 parents;
-	struct buf		 sql, part;
-	char			**params, **vals, **keys, *table, *c, *why = NULL;
-	char			 maxrows[32];
-	size_t			 np = 0, nv, nk, i, j, p, q;
-	int			 tenant, window = 1, row, fresh;
-	PGresult		*res;
-	long long		 total;
+	struct child_ctx	 x;
+	struct db_fetch		 f;
+	char			***vals, **tenants = NULL, **keys, *why = NULL;
+	size_t			*nvals, nk, i, j, p, nt = 0;
+	int			 rc = 0;
 
-	tenant = rel->tenant == MDG_TENANT_AUTO && pe->tenant >= 0 &&
+	memset(&x, 0, sizeof x);
+	x.r = r;
+	x.pe = pe;
+	x.ce = ce;
+	x.ck = ck;
+	x.layer = layer;
+	x.tenant = rel->tenant == MDG_TENANT_AUTO && pe->tenant >= 0 &&
 	    ce->tenant >= 0;
-	params = xcalloc(ck->nterms + 2, sizeof *params);
-	buf_init(&sql);
-	buf_init(&part);
-	buf_puts(&sql, "SELECT * FROM (SELECT ");
-	select_list(&sql, r, ce);
-	table = sql_table(r->db, r->schema->name, ce->t->name);
-
-	/* WHERE: each child term against the parents' values. */
-	buf_init(&part);
+	x.capped = 1;
+	vals = xcalloc(ck->nterms + 1, sizeof *vals);
+	nvals = xcalloc(ck->nterms + 1, sizeof *nvals);
 	for (i = 0; i < ck->nterms; i++) {
-		t = &ck->terms[i];
-		vals = parent_values(pe, &pk->terms[i], &nv);
-		if (nv == 0) {
-			free_strv(vals, nv);
-			goto none;
-		}
-		params[np++] = array_literal(vals, nv);
-		free_strv(vals, nv);
-		buf_puts(&part, i ? " AND " : "");
-		switch (t->kind) {
-		case MDG_TERM_COLUMN:
-			c = sql_column(r->db, "c", t->parts[0]);
-			buf_printf(&part, "%s = ANY($%zu)", c, np);
-			free(c);
-			break;
-		case MDG_TERM_ANY:
-			window = 0;
-			buf_putc(&part, '(');
-			for (j = 0; j < t->nparts; j++) {
-				c = sql_column(r->db, "c", t->parts[j]);
-				buf_printf(&part, "%s%s = ANY($%zu)",
-				    j ? " OR " : "", c, np);
-				free(c);
-			}
-			buf_putc(&part, ')');
-			break;
-		case MDG_TERM_ELEM:
-			window = 0;
-			c = sql_column(r->db, "c", t->parts[0]);
-			buf_printf(&part, "(CASE WHEN pg_catalog.jsonb_typeof("
-			    "%s::pg_catalog.jsonb) = 'array' THEN "
-			    "%s::pg_catalog.jsonb END) OPERATOR(pg_catalog.?|) "
-			    "$%zu::pg_catalog.text[]", c, c, np);
-			free(c);
-			break;
-		default: {
-			struct sql_side side;
-			struct mdg_key one = { (struct mdg_term *)t, 1 };
-
-			sql_side_build(&side, r->db, &one, "c");
-			buf_printf(&part, "(%s)::pg_catalog.text = ANY($%zu::"
-			    "pg_catalog.text[])", side.keys[0], np);
-			sql_side_free(&side);
-			break;
-		}
-		}
+		if (ck->terms[i].kind == MDG_TERM_ANY ||
+		    ck->terms[i].kind == MDG_TERM_ELEM)
+			x.capped = 0;	/* capped below, row by row */
+		vals[i] = parent_values(pe, &pk->terms[i], &nvals[i]);
+		if (nvals[i] == 0)
+			goto out;	/* no parent has the key set */
 	}
-	if (window) {
-		/* Cap each parent's children; count them all. */
-		struct buf by;
-
-		buf_init(&by);
-		for (i = 0; i < ck->nterms; i++) {
-			struct sql_side side;
-			struct mdg_key one = { &ck->terms[i], 1 };
-
-			sql_side_build(&side, r->db, &one, "c");
-			buf_printf(&by, "%s%s", i ? ", " : "", side.keys[0]);
-			sql_side_free(&side);
-		}
-		if (tenant)
-			buf_puts(&by, ", c.\"bk_tenant_id\"");
-		buf_printf(&sql, ", pg_catalog.row_number() OVER (PARTITION BY "
-		    "%s ORDER BY ", by.data);
-		order_list(&sql, r, ce);
-		buf_printf(&sql, ") AS mdg_rn, pg_catalog.count(*) OVER "
-		    "(PARTITION BY %s) AS mdg_total", by.data);
-		buf_free(&by);
-	}
-	buf_printf(&sql, " FROM %s c WHERE %s", table, part.data);
-	if (tenant) {
-		vals = xcalloc(pe->nrows + 1, sizeof *vals);
-		for (nv = 0, i = 0; i < pe->nrows; i++)
+	fetch_init(&f, r, ce);
+	f.key = ck;
+	f.vals = (char *const *const *)vals;
+	f.nvals = nvals;
+	f.cap = x.capped ? r->o->max_rows : 0;
+	if (x.tenant) {
+		tenants = xcalloc(pe->nrows + 1, sizeof *tenants);
+		for (i = 0; i < pe->nrows; i++)
 			if (pe->rows[i].cols[pe->tenant] != NULL)
-				vals[nv++] = pe->rows[i].cols[pe->tenant];
-		params[np++] = array_literal(vals, nv);
-		free(vals);
-		buf_printf(&sql, " AND (c.\"bk_tenant_id\" IS NULL OR "
-		    "c.\"bk_tenant_id\" = ANY($%zu))", np);
-	}
-	buf_puts(&sql, ") x");
-	if (window) {
-		snprintf(maxrows, sizeof maxrows, "%d", r->o->max_rows);
-		params[np++] = xstrdup(maxrows);
-		buf_printf(&sql, " WHERE mdg_rn <= $%zu", np);
-	}
-	buf_puts(&sql, " ORDER BY ");
-	for (i = 0; i < ce->npk; i++)
-		buf_printf(&sql, "%s%zu", i ? ", " : "", i + 1);
-
-	res = db_exec(r->db, sql.data, (int)np, (const char *const *)params,
-	    &why);
-	if (res == NULL) {
-		r->cause = xasprintf("fetching %s for %s: %s", ce->e->name,
-		    pe->e->name, why);
-		free(why);
-		goto fail;
+				tenants[nt++] = pe->rows[i].cols[pe->tenant];
+		f.tenant_col = "bk_tenant_id";
+		f.tenants = tenants;
+		f.ntenants = nt;
 	}
 
 	/* Which parents each child belongs to, through their key tuples. */
-	hmap_init(&parents, pe->nrows);
+	hmap_init(&x.parents, pe->nrows);
 	for (i = 0; i < pe->nrows; i++) {
-		nk = row_keys(pe, &pe->rows[i], pk, tenant, &keys);
+		nk = row_keys(pe, &pe->rows[i], pk, x.tenant, &keys);
 		for (j = 0; j < nk; j++)
-			hmap_add(&parents, keys[j], i);
-		free_strv(keys, nk);
+			hmap_add(&x.parents, keys[j], i);
+		strv_free(keys, nk);
 	}
-	{
-		/* per parent: children kept, and the total when known */
-		size_t		*kept = xcalloc(pe->nrows, sizeof *kept);
-		long long	*tot = xcalloc(pe->nrows, sizeof *tot);
-		struct row	 probe;
-
-		for (row = 0; row < PQntuples(res); row++) {
-			struct hent *h;
-			int any = 0, keep = 0;
-
-			probe.cols = take_cols(res, row, ce->ncols);
-			total = window ? strtoll(PQgetvalue(res, row,
-			    (int)ce->ncols + 1), NULL, 10) : 0;
-			nk = row_keys(ce, &probe, ck, tenant, &keys);
-			for (j = 0; j < nk; j++) {
-				if ((h = hmap_get(&parents, keys[j])) == NULL)
-					continue;
-				for (q = 0; q < h->n; q++) {
-					p = h->idx[q];
-					any = 1;
-					if (window)
-						tot[p] = total;
-					else
-						tot[p]++;
-					if ((long long)kept[p] < r->o->max_rows) {
-						kept[p]++;
-						keep = 1;
-					}
-				}
-			}
-			free_strv(keys, nk);
-			if (!any || !keep) {
-				free_strv(probe.cols, ce->ncols);
-				continue;	/* a superset row, or capped */
-			}
-			add_row(r, ce, probe.cols, layer, &fresh);
-		}
-		/* "+K more": one summary node per capped parent. */
-		for (p = 0; p < pe->nrows; p++) {
-			if (tot[p] <= (long long)kept[p])
-				continue;
-			size_t sn = new_node(r, ce->e, layer);
-			struct inst_node *nd = &r->inst->nodes[sn];
-
-			nd->more = tot[p] - (long long)kept[p];
-			nd->total = tot[p];
-			nd->id = xasprintf("%s:more:%s", ce->e->name,
-			    r->inst->nodes[pe->rows[p].node].id);
-			if (parent_left)
-				add_edge(r, rel, pe->rows[p].node, sn);
-			else
-				add_edge(r, rel, sn, pe->rows[p].node);
-		}
-		free(kept);
-		free(tot);
+	x.kept = xcalloc(pe->nrows, sizeof *x.kept);
+	x.tot = xcalloc(pe->nrows, sizeof *x.tot);
+	if (db_fetch(r->db, &f, child_row, &x, &why) != 0) {
+		r->cause = xasprintf("fetching %s for %s: %s", ce->e->name,
+		    pe->e->name, why);
+		free(why);
+		rc = -1;
 	}
-	hmap_free(&parents);
-	PQclear(res);
-none:
-	buf_free(&sql);
-	buf_free(&part);
-	free(table);
-	free_strv(params, np);
-	return 0;
-fail:
-	buf_free(&sql);
-	buf_free(&part);
-	free(table);
-	free_strv(params, np);
-	return -1;
+	/* "+K more": one summary node per capped parent. */
+	for (p = 0; p < pe->nrows && rc == 0; p++) {
+		if (x.tot[p] <= (long long)x.kept[p])
+			continue;
+		size_t sn = new_node(r, ce->e, layer);
+		struct inst_node *nd = &r->inst->nodes[sn];
+
+		nd->more = x.tot[p] - (long long)x.kept[p];
+		nd->total = x.tot[p];
+		nd->id = xasprintf("%s:more:%s", ce->e->name,
+		    r->inst->nodes[pe->rows[p].node].id);
+		if (parent_left)
+			add_edge(r, rel, pe->rows[p].node, sn);
+		else
+			add_edge(r, rel, sn, pe->rows[p].node);
+	}
+	free(x.kept);
+	free(x.tot);
+	hmap_free(&x.parents);
+	free(tenants);
+out:
+	for (i = 0; i < ck->nterms; i++)
+		strv_free(vals[i], nvals[i]);
+	free(vals);
+	free(nvals);
+	return rc;
 }
 
 /* Every followed relation links the rows already there. */
@@ -928,7 +786,7 @@ link_rows(struct run *r)
 			nk = row_keys(a, &a->rows[j], &rel->lkey, tenant, &keys);
 			for (k = 0; k < nk; k++)
 				hmap_add(&left, keys[k], j);
-			free_strv(keys, nk);
+			strv_free(keys, nk);
 		}
 		for (j = 0; j < b->nrows; j++) {
 			nk = row_keys(b, &b->rows[j], &rel->rkey, tenant, &keys);
@@ -939,7 +797,7 @@ link_rows(struct run *r)
 					add_edge(r, rel, a->rows[h->idx[q]].node,
 					    b->rows[j].node);
 			}
-			free_strv(keys, nk);
+			strv_free(keys, nk);
 		}
 		hmap_free(&left);
 	}
@@ -1130,7 +988,7 @@ out:
 	for (i = 0; i < m->nentities; i++) {
 		en = &r.ents[i];
 		for (k = 0; k < en->nrows; k++)
-			free_strv(en->rows[k].cols, en->ncols);
+			strv_free(en->rows[k].cols, en->ncols);
 		free(en->rows);
 		free(en->cols);
 		hmap_free(&en->ids);
@@ -1145,24 +1003,4 @@ out:
 	}
 	*out = r.inst;
 	return 0;
-}
-
-void
-instance_free(struct instance *in)
-{
-	size_t i;
-
-	if (in == NULL)
-		return;
-	for (i = 0; i < in->nnodes; i++) {
-		free(in->nodes[i].id);
-		free_strv(in->nodes[i].names, in->nodes[i].nshown);
-		free_strv(in->nodes[i].values, in->nodes[i].nshown);
-	}
-	free(in->nodes);
-	free(in->edges);
-	free(in->column);
-	free(in->value);
-	free(in->tenant);
-	free(in);
 }

@@ -462,3 +462,25 @@ hmap_free(struct hmap *h)
 	free(h->b);
 }
 
+char *
+shorten(const char *s, size_t max)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 chars = 0, i;
+
+	for (i = 0; p[i] != '\0'; i++) {
+		if ((p[i] & 0xc0) != 0x80 && chars++ == max)
+			return xasprintf("%.*s…", (int)i, s);
+	}
+	return xstrdup(s);
+}
+
+void
+strv_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}

@@ -50,6 +50,10 @@ char	*buf_detach(struct buf *);
 } while (0)
 
 int	 str_eq(const char *, const char *);
+/* Free n strings and their vector. */
+void	 strv_free(char **, size_t);
+/* At most `max` characters of s (UTF-8), "…" when shortened (allocated). */
+char	*shorten(const char *s, size_t max);
 int	 str_ends_with(const char *, const char *);
 
 /*

@@ -29,6 +29,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct mdg_view		*v;
 	struct mdg_chain	*c;
 	struct buf		 b;
+	struct emit_opts	 eo = { "mermaid", NULL };
 	char			*cause = NULL, *copy;
 	size_t			 i, j;
 
@@ -55,16 +56,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		v = view_new(m, c);
 		buf_reset(&b);
-		emit_mermaid_chain(&b, v);
+		emit_mermaid_schema(&b, v, &eo, NULL);
 		buf_reset(&b);
-		emit_json_schema(&b, v);
+		emit_json_schema(&b, v, &eo, NULL);
 		view_free(v);
 	}
 	v = view_new(m, NULL);
 	buf_reset(&b);
-	emit_mermaid_all(&b, v);
+	emit_mermaid_schema(&b, v, &eo, NULL);
 	buf_reset(&b);
-	emit_json_schema(&b, v);
+	emit_json_schema(&b, v, &eo, NULL);
 	view_free(v);
 	buf_free(&b);
 	model_free(m);

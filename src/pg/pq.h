@@ -1,12 +1,7 @@
 /*
- * pq.h -- libpq, loaded on first use.
- *
- * mdgraph draws diagrams offline far more often than it reads a database,
- * and libpq brings two dozen shared libraries (TLS, Kerberos, LDAP) whose
- * loading and relocation cost more than drawing a chain.  So libpq is
- * dlopen()ed by pq_load() when a session starts, and its functions are
- * called through a table.  The macros below keep the call sites plain:
- * PQclear(res) calls the loaded PQclear.
+ * pq.h -- libpq, loaded on first use (dynlib.h): its functions are
+ * called through a table, and the macros below keep the call sites
+ * plain: PQclear(res) calls the loaded PQclear.
  */
 #ifndef MDG_PQ_H
 #define MDG_PQ_H
@@ -29,9 +24,6 @@
 	X(int, PQntuples, (const PGresult *))				\
 	X(char *, PQgetvalue, (const PGresult *, int, int))		\
 	X(int, PQgetisnull, (const PGresult *, int, int))		\
-	X(char *, PQescapeIdentifier, (PGconn *, const char *, size_t))	\
-	X(char *, PQescapeLiteral, (PGconn *, const char *, size_t))	\
-	X(void, PQfreemem, (void *))					\
 	X(PGTransactionStatusType, PQtransactionStatus, (const PGconn *)) \
 	X(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *,		\
 	    PQnoticeProcessor, void *))
@@ -60,9 +52,6 @@ int	pq_load(char **cause);
 #define PQntuples		(*pq_api.PQntuples)
 #define PQgetvalue		(*pq_api.PQgetvalue)
 #define PQgetisnull		(*pq_api.PQgetisnull)
-#define PQescapeIdentifier	(*pq_api.PQescapeIdentifier)
-#define PQescapeLiteral		(*pq_api.PQescapeLiteral)
-#define PQfreemem		(*pq_api.PQfreemem)
 #define PQtransactionStatus	(*pq_api.PQtransactionStatus)
 #define PQsetNoticeProcessor	(*pq_api.PQsetNoticeProcessor)
 #endif

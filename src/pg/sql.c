@@ -1,5 +1,5 @@
 /*
- * sql.c -- SQL for the model's joins.
+ * sql.c -- PostgreSQL text for the model's joins.
  */
 #include "config.h"
 
@@ -7,54 +7,111 @@
 
 #include "sql.h"
 
-char *
-sql_column(struct db *db, const char *alias, const char *column)
+void
+pgq_init(struct pgq *q)
 {
-	char *q = db_ident(db, column), *r;
+	memset(q, 0, sizeof *q);
+	buf_init(&q->sql);
+}
 
-	r = xasprintf("%s.%s", alias, q);
-	free(q);
-	return r;
+void
+pgq_free(struct pgq *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->np; i++)
+		free(q->params[i]);
+	free(q->params);
+	buf_free(&q->sql);
+	memset(q, 0, sizeof *q);
 }
 
 char *
-sql_table(struct db *db, const char *schema, const char *table)
+pgq_param(struct pgq *q, const char *value)
 {
-	char *s = db_ident(db, schema), *t = db_ident(db, table), *r;
-
-	r = xasprintf("%s.%s", s, t);
-	free(s);
-	free(t);
-	return r;
+	VEC_PUSH(q->params, q->np, q->cap, xstrdup(value));
+	return xasprintf("$%zu", q->np);
 }
 
-/* A scalar term (column, concat, map) of alias, as an expression. */
+void
+pgq_add_param(struct pgq *q, const char *value)
+{
+	VEC_PUSH(q->params, q->np, q->cap, xstrdup(value));
+	buf_printf(&q->sql, "$%zu", q->np);
+}
+
+void
+sql_ident(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+char *
+sql_column(const char *alias, const char *column)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "%s.", alias);
+	sql_ident(&b, column);
+	return buf_detach(&b);
+}
+
+char *
+sql_table(const char *schema, const char *table)
+{
+	struct buf b;
+
+	buf_init(&b);
+	sql_ident(&b, schema);
+	buf_putc(&b, '.');
+	sql_ident(&b, table);
+	return buf_detach(&b);
+}
+
+/* A model literal: a text parameter. */
 static char *
-scalar(struct db *db, const struct mdg_term *t, const char *alias)
+literal(struct pgq *q, const char *s)
+{
+	char *p = pgq_param(q, s), *r;
+
+	r = xasprintf("%s::pg_catalog.text", p);
+	free(p);
+	return r;
+}
+
+char *
+sql_scalar(struct pgq *q, const struct mdg_term *t, const char *alias)
 {
 	struct buf	 b;
-	char		*q;
+	char		*x;
 	size_t		 i;
 
 	if (t->kind == MDG_TERM_COLUMN || t->kind == MDG_TERM_ELEM)
-		return sql_column(db, alias, t->parts[0]);
+		return sql_column(alias, t->parts[0]);
 	buf_init(&b);
 	if (t->kind == MDG_TERM_CONCAT) {
 		buf_puts(&b, "pg_catalog.concat(");
 		for (i = 0; i < t->nparts; i++) {
-			q = t->literal[i] ? db_literal(db, t->parts[i]) :
-			    sql_column(db, alias, t->parts[i]);
-			buf_printf(&b, "%s%s", i ? ", " : "", q);
-			free(q);
+			x = t->literal[i] ? literal(q, t->parts[i]) :
+			    sql_column(alias, t->parts[i]);
+			buf_printf(&b, "%s%s", i ? ", " : "", x);
+			free(x);
 		}
 		buf_puts(&b, ")");
 	} else if (t->kind == MDG_TERM_MAP) {
-		q = sql_column(db, alias, t->parts[0]);
-		buf_printf(&b, "(CASE %s::pg_catalog.text", q);
-		free(q);
+		x = sql_column(alias, t->parts[0]);
+		buf_printf(&b, "(CASE %s::pg_catalog.text", x);
+		free(x);
 		for (i = 1; i + 1 < t->nparts; i += 2) {
-			char *from = db_literal(db, t->parts[i]);
-			char *to = db_literal(db, t->parts[i + 1]);
+			char *from = literal(q, t->parts[i]);
+			char *to = literal(q, t->parts[i + 1]);
 
 			buf_printf(&b, " WHEN %s THEN %s", from, to);
 			free(from);
@@ -67,9 +124,9 @@ scalar(struct db *db, const struct mdg_term *t, const char *alias)
 
 /* A JSON list column as a jsonb array, whatever it holds (text or jsonb). */
 static char *
-json_array(struct db *db, const char *alias, const char *column)
+json_array(const char *alias, const char *column)
 {
-	char *c = sql_column(db, alias, column), *r;
+	char *c = sql_column(alias, column), *r;
 
 	r = xasprintf("(CASE WHEN pg_catalog.jsonb_typeof(%s::pg_catalog.jsonb)"
 	    " = 'array' THEN %s::pg_catalog.jsonb ELSE '[]'::pg_catalog.jsonb "
@@ -79,7 +136,7 @@ json_array(struct db *db, const char *alias, const char *column)
 }
 
 void
-sql_side_build(struct sql_side *s, struct db *db, const struct mdg_key *k,
+sql_side_build(struct sql_side *s, struct pgq *q, const struct mdg_key *k,
     const char *alias)
 {
 	const struct mdg_term	*t;
@@ -94,7 +151,7 @@ sql_side_build(struct sql_side *s, struct db *db, const struct mdg_key *k,
 		if (t->kind == MDG_TERM_ANY) {
 			buf_puts(&s->from, " CROSS JOIN LATERAL (VALUES ");
 			for (j = 0; j < t->nparts; j++) {
-				c = sql_column(db, alias, t->parts[j]);
+				c = sql_column(alias, t->parts[j]);
 				buf_printf(&s->from, "%s(%s)", j ? ", " : "",
 				    c);
 				free(c);
@@ -102,14 +159,14 @@ sql_side_build(struct sql_side *s, struct db *db, const struct mdg_key *k,
 			buf_printf(&s->from, ") AS %s_k%zu(v)", alias, i);
 			s->keys[i] = xasprintf("%s_k%zu.v", alias, i);
 		} else if (t->kind == MDG_TERM_ELEM) {
-			arr = json_array(db, alias, t->parts[0]);
+			arr = json_array(alias, t->parts[0]);
 			buf_printf(&s->from, " CROSS JOIN LATERAL "
 			    "pg_catalog.jsonb_array_elements_text(%s) AS "
 			    "%s_k%zu(v)", arr, alias, i);
 			free(arr);
 			s->keys[i] = xasprintf("%s_k%zu.v", alias, i);
 		} else
-			s->keys[i] = scalar(db, t, alias);
+			s->keys[i] = sql_scalar(q, t, alias);
 	}
 }
 
@@ -136,7 +193,7 @@ sql_keys_set(struct buf *b, const struct sql_side *s)
 }
 
 void
-sql_match(struct buf *b, struct db *db, const struct mdg_key *k,
+sql_match(struct buf *b, struct pgq *q, const struct mdg_key *k,
     const char *alias, char *const *vals, size_t n)
 {
 	const struct mdg_term	*t;
@@ -151,20 +208,20 @@ sql_match(struct buf *b, struct db *db, const struct mdg_key *k,
 		case MDG_TERM_ANY:
 			buf_printf(b, "(%s) IN (", vals[i]);
 			for (j = 0; j < t->nparts; j++) {
-				e = sql_column(db, alias, t->parts[j]);
+				e = sql_column(alias, t->parts[j]);
 				buf_printf(b, "%s%s", j ? ", " : "", e);
 				free(e);
 			}
 			buf_puts(b, ")");
 			break;
 		case MDG_TERM_ELEM:
-			arr = json_array(db, alias, t->parts[0]);
+			arr = json_array(alias, t->parts[0]);
 			buf_printf(b, "%s OPERATOR(pg_catalog.?) "
 			    "(%s)::pg_catalog.text", arr, vals[i]);
 			free(arr);
 			break;
 		default:
-			e = scalar(db, t, alias);
+			e = sql_scalar(q, t, alias);
 			buf_printf(b, "%s = %s", e, vals[i]);
 			free(e);
 			break;

@@ -1,19 +1,16 @@
 /*
- * introspect.h -- the live schema, read from the PostgreSQL catalogs in a
- * constant number of round trips (INTROSPECT_QUERIES), whatever the table
- * count, and laid over a view.
+ * live.h -- the live schema as plain data: the tables and columns a
+ * backend's catalog queries found, and how they decorate a view.  No
+ * database header: backends fill these, everyone else reads them.
  */
-#ifndef MDG_INTROSPECT_H
-#define MDG_INTROSPECT_H
+#ifndef MDG_LIVE_H
+#define MDG_LIVE_H
 
-#include "db.h"
 #include "model.h"
-
-#define INTROSPECT_QUERIES	3	/* tables, columns, constraints */
 
 struct db_column {
 	char	*name;
-	char	*type;		/* format_type(): "character varying(64)" */
+	char	*type;		/* the server's spelling: "character varying(64)" */
 	char	*vocab;		/* the doc's words: int, string, json, ... */
 	char	*def;		/* default expression, or NULL */
 	char	*comment;	/* or NULL */
@@ -24,7 +21,7 @@ struct db_column {
 struct db_table {
 	char		 *name;
 	char		 *comment;	/* or NULL */
-	long long	  rows;		/* reltuples; -1 if never analyzed */
+	long long	  rows;		/* estimate; -1 if never analyzed */
 	int		  exact;	/* rows is count(*) */
 	int		  readable;	/* SELECT privilege */
 	struct db_column *cols;
@@ -37,13 +34,7 @@ struct db_schema {
 	size_t		 ntables, cap;
 };
 
-int	introspect(struct db *, const char *schema, struct db_schema **,
-	    char **cause);
-/* count(*) for every readable table the model maps, in one statement. */
-int	introspect_exact_counts(struct db *, struct db_schema *,
-	    const struct mdg_model *, char **cause);
-void	db_schema_free(struct db_schema *);
-
+void			 db_schema_free(struct db_schema *);
 struct db_table		*db_schema_table(const struct db_schema *,
 			    const char *);
 struct db_column	*db_table_column(const struct db_table *,

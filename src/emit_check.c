@@ -1,0 +1,130 @@
+/*
+ * emit_check.c -- check's report: one finding a line, or JSON.
+ */
+#include "config.h"
+
+#include "check.h"
+#include "emit.h"
+#include "json.h"
+
+static const char *kind_names[] = {
+	"missing-table", "missing-column", "unclassified", "unreadable",
+	"orphan", "breach",
+};
+
+static void
+rel_text(struct buf *b, const struct mdg_rel *r)
+{
+	buf_printf(b, "%s %s--%s %s \"%s\"", r->left->name,
+	    mermaid_card(r->lcard, 0), mermaid_card(r->rcard, 1),
+	    r->right->name, r->label);
+}
+
+/* What a finding says, in words. */
+static void
+finding_text(struct buf *b, const struct finding *x)
+{
+	switch (x->kind) {
+	case FIND_MISSING_TABLE:
+		buf_printf(b, "%s: no table %s", x->entity, x->table);
+		break;
+	case FIND_MISSING_COLUMN:
+		buf_printf(b, "%s: no column %s.%s", x->entity, x->table,
+		    x->column);
+		break;
+	case FIND_UNCLASSIFIED:
+		buf_printf(b, "%s: no chain or list names it", x->table);
+		break;
+	case FIND_UNREADABLE:
+		buf_printf(b, "%s: no SELECT privilege on %s, not checked",
+		    x->entity, x->table);
+		break;
+	case FIND_ORPHAN:
+		buf_printf(b, "%lld %s row%s with no %s: ", x->count,
+		    x->entity, x->count == 1 ? "" : "s", x->partner);
+		buf_puts(b, x->examples);
+		buf_puts(b, " -- ");
+		rel_text(b, x->rel);
+		break;
+	case FIND_BREACH:
+		buf_printf(b, "%lld %s row%s matching several %s: ", x->count,
+		    x->entity, x->count == 1 ? "" : "s", x->partner);
+		buf_puts(b, x->examples);
+		buf_puts(b, " -- ");
+		rel_text(b, x->rel);
+		break;
+	}
+}
+
+int
+emit_check_text(struct buf *b, const struct findings *f,
+    const struct db_schema *s, const struct emit_opts *o, char **cause)
+{
+	struct buf	line;
+	size_t		i;
+
+	(void)o;
+	(void)cause;
+	buf_init(&line);
+	for (i = 0; i < f->n; i++) {
+		buf_reset(&line);
+		finding_text(&line, &f->list[i]);
+		/* One finding a line, whatever the data holds. */
+		for (char *p = line.data; *p != '\0'; p++)
+			if (*p == '\n' || *p == '\r' || *p == '\t')
+				*p = ' ';
+		buf_printf(b, "%-15s %s\n", kind_names[f->list[i].kind],
+		    line.data);
+	}
+	buf_free(&line);
+	buf_printf(b, "%zu finding%s in schema %s: %zu tables, %zu relations "
+	    "checked\n", f->n, f->n == 1 ? "" : "s", s->name, s->ntables,
+	    f->relations);
+	return 0;
+}
+
+int
+emit_check_json(struct buf *b, const struct findings *f,
+    const struct db_schema *s, const struct emit_opts *o, char **cause)
+{
+	const struct finding	*x;
+	struct json		 j;
+	struct buf		 t;
+	size_t			 i;
+
+	(void)o;
+	(void)cause;
+	json_init(&j, b);
+	json_obj(&j);
+	json_kstr(&j, "format", "mdgraph-check");
+	json_kint(&j, "version", 1);
+	json_kstr(&j, "schema", s->name);
+	json_kint(&j, "tables", (long long)s->ntables);
+	json_kint(&j, "relations_checked", (long long)f->relations);
+	json_key(&j, "findings");
+	json_arr(&j);
+	buf_init(&t);
+	for (i = 0; i < f->n; i++) {
+		x = &f->list[i];
+		json_obj(&j);
+		json_kstr(&j, "kind", kind_names[x->kind]);
+		json_kstr(&j, "entity", x->entity);
+		json_kstr(&j, "table", x->table);
+		if (x->column != NULL)
+			json_kstr(&j, "column", x->column);
+		if (x->rel != NULL) {
+			buf_reset(&t);
+			rel_text(&t, x->rel);
+			json_kstr(&j, "relation", t.data);
+			json_kstr(&j, "chain", x->rel->chain->name);
+			json_kstr(&j, "partner", x->partner);
+			json_kint(&j, "rows", x->count);
+			json_kstr(&j, "examples", x->examples);
+		}
+		json_end_obj(&j);
+	}
+	buf_free(&t);
+	json_end_arr(&j);
+	json_end_obj(&j);
+	return 0;
+}

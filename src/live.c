@@ -1,0 +1,175 @@
+/*
+ * live.c -- look things up in the live schema, and lay it over a view.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "live.h"
+#include "util.h"
+
+struct db_table *
+db_schema_table(const struct db_schema *s, const char *name)
+{
+	size_t lo = 0, hi = s->ntables, mid;
+	int c;
+
+	/* The catalog sorted them with the same byte order (C collation
+	   is not promised, so fall back to a scan on a miss). */
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(s->tables[mid].name, name);
+		if (c == 0)
+			return &s->tables[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (mid = 0; mid < s->ntables; mid++)
+		if (str_eq(s->tables[mid].name, name))
+			return &s->tables[mid];
+	return NULL;
+}
+
+struct db_column *
+db_table_column(const struct db_table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (str_eq(t->cols[i].name, name))
+			return &t->cols[i];
+	return NULL;
+}
+
+struct db_table *
+db_entity_table(const struct db_schema *s, const struct mdg_entity *e)
+{
+	return e->table ? db_schema_table(s, e->table) : NULL;
+}
+
+void
+db_schema_free(struct db_schema *s)
+{
+	struct db_table	*t;
+	size_t		 i, j;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->ntables; i++) {
+		t = &s->tables[i];
+		for (j = 0; j < t->ncols; j++) {
+			free(t->cols[j].name);
+			free(t->cols[j].type);
+			free(t->cols[j].vocab);
+			free(t->cols[j].def);
+			free(t->cols[j].comment);
+		}
+		free(t->cols);
+		free(t->name);
+		free(t->comment);
+	}
+	free(s->tables);
+	free(s->name);
+	free(s);
+}
+
+/* "PK, FK" from the catalog, plus FK for a logical join column. */
+static char *
+live_keys(const struct db_column *c, int joined)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (c->pk)
+		buf_puts(&b, "PK");
+	if (c->uk && !c->pk)
+		buf_printf(&b, "%sUK", b.len ? ", " : "");
+	if (c->fk || (joined && !c->pk && !c->uk))
+		buf_printf(&b, "%sFK", b.len ? ", " : "");
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+static void
+apply_entity(struct mdg_view *v, struct mdg_view_entity *ve,
+    const struct db_schema *s, enum columns_mode mode)
+{
+	const struct db_table	*t = db_entity_table(s, ve->entity);
+	const struct db_column	*c;
+	struct mdg_view_entity	 doc = *ve;
+	struct mdg_vattr	*a;
+	char			*keys;
+	size_t			 i;
+	int			 pass, key;
+
+	if (t == NULL) {
+		ve->present = 0;
+		for (i = 0; i < ve->nattrs; i++)
+			ve->attrs[i].present = 0;
+		return;
+	}
+	ve->readable = t->readable;
+	ve->rows = t->rows;
+	ve->exact = t->exact;
+
+	if (mode == COLUMNS_DOC) {
+		for (i = 0; i < ve->nattrs; i++) {
+			a = &ve->attrs[i];
+			if ((c = db_table_column(t, a->name)) == NULL) {
+				a->present = 0;
+				continue;
+			}
+			free(a->type);
+			a->type = xstrdup(c->vocab);
+		}
+		return;
+	}
+
+	/* keys / all: rebuild from the table, keys first. */
+	ve->attrs = NULL;
+	ve->nattrs = 0;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < t->ncols; i++) {
+			c = &t->cols[i];
+			a = view_attr(&doc, c->name);
+			key = c->pk || c->uk || c->fk ||
+			    rels_join_on(v->rels, v->nrels, ve->entity, c->name) ||
+			    (a != NULL && a->keys != NULL);
+			if (key != (pass == 0))
+				continue;
+			if (!key && mode == COLUMNS_KEYS)
+				continue;
+			keys = live_keys(c, rels_join_on(v->rels, v->nrels, ve->entity, c->name));
+			vattr_add(ve, c->vocab, c->name, keys,
+			    a ? a->comment : NULL);
+			free(keys);
+		}
+	}
+	/* Documented but absent: still drawn, as missing. */
+	for (i = 0; i < doc.nattrs; i++) {
+		if (db_table_column(t, doc.attrs[i].name) != NULL)
+			continue;
+		vattr_add(ve, doc.attrs[i].type, doc.attrs[i].name,
+		    doc.attrs[i].keys, doc.attrs[i].comment);
+		ve->attrs[ve->nattrs - 1].present = 0;
+	}
+	vattrs_free(doc.attrs, doc.nattrs);
+}
+
+void
+view_apply_db(struct mdg_view *v, const struct db_schema *s,
+    enum columns_mode mode, int counts)
+{
+	size_t i;
+
+	v->live = 1;
+	v->counts = counts;
+	for (i = 0; i < v->nents; i++)
+		apply_entity(v, &v->ents[i], s, mode);
+}

@@ -1,0 +1,37 @@
+/*
+ * pg.h -- the PostgreSQL backend's own declarations (libpq), shared by
+ * the files of src/pg/ and by nobody else.
+ */
+#ifndef MDG_PG_H
+#define MDG_PG_H
+
+#include "backend.h"
+#include "pq.h"
+
+struct pg {
+	struct db	 db;
+	PGconn		*conn;
+};
+
+#define PG(d)	((struct pg *)(void *)(d))
+
+/*
+ * Run `sql` with text parameters.  Returns a PGRES_TUPLES_OK or
+ * PGRES_COMMAND_OK result (PQclear it), or NULL with *cause set.
+ */
+PGresult *pg_exec(struct pg *, const char *sql, int nparams,
+	    const char *const *params, char **cause);
+
+/* A copy of the field, or NULL for SQL NULL. */
+char	*pg_value(const PGresult *, int row, int col);
+
+int	 pg_introspect(struct db *, const char *schema, struct db_schema **,
+	    char **cause);
+int	 pg_count(struct db *, struct db_schema *, const char *const *tables,
+	    size_t n, char **cause);
+int	 pg_fetch(struct db *, const struct db_fetch *, db_row_fn, void *arg,
+	    char **cause);
+int	 pg_check(struct db *, const struct db_side *, struct db_answer *,
+	    char **cause);
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * query.c -- PostgreSQL statements for the sampler and for check.
+ *
+ * A fetch is one statement: WHERE key = ANY($1), the parents' values as
+ * an array parameter; when capped, a window numbers each key tuple's rows
+ * and counts them all in the same statement.  A check question is one
+ * statement over the whole table, counting each row's partners.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg.h"
+#include "sql.h"
+#include "util.h"
+
+/* A PostgreSQL array literal of the values: a parameter, never SQL. */
+static char *
+array_literal(char *const *vals, size_t n)
+{
+	struct buf	 b;
+	const char	*p;
+	size_t		 i;
+
+	buf_init(&b);
+	buf_putc(&b, '{');
+	for (i = 0; i < n; i++) {
+		buf_puts(&b, i ? ",\"" : "\"");
+		for (p = vals[i]; *p != '\0'; p++) {
+			if (*p == '"' || *p == '\\')
+				buf_putc(&b, '\\');
+			buf_putc(&b, *p);
+		}
+		buf_putc(&b, '"');
+	}
+	buf_putc(&b, '}');
+	return buf_detach(&b);
+}
+
+static void
+add_array(struct pgq *q, char *const *vals, size_t n)
+{
+	char *lit = array_literal(vals, n);
+
+	pgq_add_param(q, lit);
+	free(lit);
+}
+
+static void
+column_list(struct buf *b, const char *alias, const char *const *cols,
+    size_t n)
+{
+	size_t	 i;
+	char	*c;
+
+	for (i = 0; i < n; i++) {
+		c = sql_column(alias, cols[i]);
+		buf_printf(b, "%s%s", i ? ", " : "", c);
+		free(c);
+	}
+}
+
+/* The condition that term t of alias c takes one of the values $n. */
+static void
+term_among(struct pgq *q, const struct mdg_term *t, char *const *vals,
+    size_t nv)
+{
+	struct buf	*b = &q->sql;
+	char		*c, *lit, *p;
+	size_t		 j;
+
+	lit = array_literal(vals, nv);
+	p = pgq_param(q, lit);
+	free(lit);
+	switch (t->kind) {
+	case MDG_TERM_COLUMN:
+		c = sql_column("c", t->parts[0]);
+		buf_printf(b, "%s = ANY(%s)", c, p);
+		free(c);
+		break;
+	case MDG_TERM_ANY:
+		buf_putc(b, '(');
+		for (j = 0; j < t->nparts; j++) {
+			c = sql_column("c", t->parts[j]);
+			buf_printf(b, "%s%s = ANY(%s)", j ? " OR " : "", c, p);
+			free(c);
+		}
+		buf_putc(b, ')');
+		break;
+	case MDG_TERM_ELEM:
+		c = sql_column("c", t->parts[0]);
+		buf_printf(b, "(CASE WHEN pg_catalog.jsonb_typeof("
+		    "%s::pg_catalog.jsonb) = 'array' THEN "
+		    "%s::pg_catalog.jsonb END) OPERATOR(pg_catalog.?|) "
+		    "%s::pg_catalog.text[]", c, c, p);
+		free(c);
+		break;
+	default:
+		c = sql_scalar(q, t, "c");
+		buf_printf(b, "(%s)::pg_catalog.text = ANY(%s::"
+		    "pg_catalog.text[])", c, p);
+		free(c);
+		break;
+	}
+	free(p);
+}
+
+static void
+build_fetch(struct pgq *q, const struct db_fetch *f)
+{
+	struct buf	*b = &q->sql;
+	struct buf	 by;
+	char		*table, *c, cap[32];
+	size_t		 i;
+
+	table = sql_table(f->schema, f->table->name);
+	if (f->column != NULL) {
+		buf_puts(b, "SELECT ");
+		column_list(b, "c", f->cols, f->ncols);
+		c = sql_column("c", f->column);
+		buf_printf(b, " FROM %s c WHERE %s::pg_catalog.text = ", table,
+		    c);
+		free(c);
+		pgq_add_param(q, f->value);
+		if (f->tenant_col != NULL && f->ntenants > 0) {
+			c = sql_column("c", f->tenant_col);
+			buf_printf(b, " AND %s = ", c);
+			free(c);
+			pgq_add_param(q, f->tenants[0]);
+		}
+		buf_puts(b, " ORDER BY ");
+		column_list(b, "c", f->cols, f->norder);
+		free(table);
+		return;
+	}
+
+	buf_puts(b, "SELECT * FROM (SELECT ");
+	column_list(b, "c", f->cols, f->ncols);
+	if (f->cap > 0) {
+		/* Cap each key tuple's rows; count them all. */
+		buf_init(&by);
+		for (i = 0; i < f->key->nterms; i++) {
+			c = sql_scalar(q, &f->key->terms[i], "c");
+			buf_printf(&by, "%s%s", i ? ", " : "", c);
+			free(c);
+		}
+		if (f->tenant_col != NULL) {
+			c = sql_column("c", f->tenant_col);
+			buf_printf(&by, ", %s", c);
+			free(c);
+		}
+		buf_printf(b, ", pg_catalog.row_number() OVER (PARTITION BY "
+		    "%s ORDER BY ", by.data);
+		column_list(b, "c", f->cols, f->norder);
+		buf_printf(b, ") AS mdg_rn, pg_catalog.count(*) OVER "
+		    "(PARTITION BY %s) AS mdg_total", by.data);
+		buf_free(&by);
+	}
+	buf_printf(b, " FROM %s c WHERE ", table);
+	for (i = 0; i < f->key->nterms; i++) {
+		buf_puts(b, i ? " AND " : "");
+		term_among(q, &f->key->terms[i], f->vals[i], f->nvals[i]);
+	}
+	if (f->tenant_col != NULL) {
+		c = sql_column("c", f->tenant_col);
+		buf_printf(b, " AND (%s IS NULL OR %s = ANY(", c, c);
+		free(c);
+		add_array(q, f->tenants, f->ntenants);
+		buf_puts(b, "))");
+	}
+	buf_puts(b, ") x");
+	if (f->cap > 0) {
+		snprintf(cap, sizeof cap, "%d", f->cap);
+		buf_puts(b, " WHERE mdg_rn <= ");
+		pgq_add_param(q, cap);
+	}
+	buf_puts(b, " ORDER BY ");
+	for (i = 0; i < f->norder; i++)
+		buf_printf(b, "%s%zu", i ? ", " : "", i + 1);
+	free(table);
+}
+
+int
+pg_fetch(struct db *db, const struct db_fetch *f, db_row_fn fn, void *arg,
+    char **cause)
+{
+	struct pgq	  q;
+	PGresult	 *res;
+	const char	**cols;
+	char		 *why = NULL;
+	long long	  total;
+	size_t		  i;
+	int		  row, rc = 0;
+
+	pgq_init(&q);
+	build_fetch(&q, f);
+	res = pg_exec(PG(db), q.sql.data, (int)q.np,
+	    (const char *const *)q.params, &why);
+	pgq_free(&q);
+	if (res == NULL) {
+		*cause = why;
+		return -1;
+	}
+	cols = xcalloc(f->ncols + 1, sizeof *cols);
+	for (row = 0; row < PQntuples(res) && rc == 0; row++) {
+		for (i = 0; i < f->ncols; i++)
+			cols[i] = PQgetisnull(res, row, (int)i) ? NULL :
+			    PQgetvalue(res, row, (int)i);
+		total = f->cap > 0 && f->column == NULL ?
+		    strtoll(PQgetvalue(res, row, (int)f->ncols + 1), NULL, 10) :
+		    -1;
+		rc = fn(arg, cols, total);
+	}
+	free(cols);
+	PQclear(res);
+	return rc;
+}
+
+/*
+ * One question about rows of side `me` (key mk, alias s) against the
+ * other side (key ok, alias p): orphans or breaches.
+ */
+int
+pg_check(struct db *db, const struct db_side *q, struct db_answer *a,
+    char **cause)
+{
+	struct sql_side	 side;
+	struct pgq	 st;
+	struct buf	*b = &st.sql;
+	PGresult	*res;
+	char		*tme, *tother, *c1, *c2;
+	size_t		 i, k;
+	int		 row;
+
+	pgq_init(&st);
+	tme = sql_table(q->schema, q->me->name);
+	tother = sql_table(q->schema, q->other->name);
+	sql_side_build(&side, &st, q->mk, "s");
+	buf_puts(b, "SELECT ");
+	for (i = 0; i < side.nkeys; i++)
+		buf_printf(b, "k%zu, ", i);
+	buf_puts(b, "n, pg_catalog.count(*) OVER () FROM (SELECT ");
+	for (i = 0; i < side.nkeys; i++)
+		buf_printf(b, "(%s)::pg_catalog.text AS k%zu, ", side.keys[i],
+		    i);
+	buf_printf(b, "(SELECT pg_catalog.count(*) FROM %s p WHERE ", tother);
+	sql_match(b, &st, q->ok, "p", side.keys, side.nkeys);
+	if (q->tenant) {
+		c1 = sql_column("p", "bk_tenant_id");
+		c2 = sql_column("s", "bk_tenant_id");
+		buf_printf(b, " AND (%s IS NULL OR %s IS NULL OR %s = %s)",
+		    c1, c2, c1, c2);
+		free(c1);
+		free(c2);
+	}
+	buf_printf(b, ") AS n FROM %s s%s WHERE ", tme, side.from.data ?
+	    side.from.data : "");
+	sql_keys_set(b, &side);
+	buf_printf(b, ") x WHERE n %s ORDER BY ", q->breach ? "> 1" : "= 0");
+	for (i = 0; i < side.nkeys; i++)
+		buf_printf(b, "%sk%zu", i ? ", " : "", i);
+	buf_printf(b, " LIMIT %d", q->limit);
+	free(tme);
+	free(tother);
+
+	res = pg_exec(PG(db), b->data, (int)st.np,
+	    (const char *const *)st.params, cause);
+	k = side.nkeys;
+	sql_side_free(&side);
+	pgq_free(&st);
+	if (res == NULL)
+		return -1;
+	if (PQntuples(res) > 0) {
+		a->count = strtoll(PQgetvalue(res, 0, (int)k + 1), NULL, 10);
+		a->nex = (size_t)PQntuples(res);
+		a->ex = xcalloc(a->nex * k + 1, sizeof *a->ex);
+		a->exn = xcalloc(a->nex, sizeof *a->exn);
+		for (row = 0; row < PQntuples(res); row++) {
+			for (i = 0; i < k; i++)
+				a->ex[(size_t)row * k + i] =
+				    xstrdup(PQgetvalue(res, row, (int)i));
+			a->exn[row] = strtoll(PQgetvalue(res, row, (int)k),
+			    NULL, 10);
+		}
+	}
+	PQclear(res);
+	return 0;
+}
