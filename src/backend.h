@@ -74,24 +74,23 @@ typedef int	(*db_row_fn)(void *arg, const char *const *cols,
 
 /*
  * check's question about one side of a relation: the rows of `me` whose
- * key `mk` is set (not NULL, '' or 0) and that match no row of `other`
- * on `ok` (orphans), or more than one (breaches).
+ * key `mk` is set (not NULL, '' or 0), each with the number of rows of
+ * `other` it matches on `ok` -- only those with none (orphans) or more
+ * than one (breaches), as asked.  An any() or elem() key gives a row per
+ * column or element.  One statement answers both.
  */
 struct db_side {
 	const char		*schema;
 	const struct db_table	*me, *other;
 	const struct mdg_key	*mk, *ok;
 	int			 tenant;	/* also match bk_tenant_id */
-	int			 breach;
-	int			 limit;		/* examples wanted */
+	int			 orphans;	/* want rows with no partner */
+	int			 breaches;	/* want rows with several */
 };
 
-struct db_answer {
-	long long	  count;	/* rows concerned */
-	size_t		  nex;		/* examples, by key */
-	char		**ex;		/* nex * mk->nterms key values */
-	long long	 *exn;		/* each example's partner count */
-};
+/* Called per row asked for: its key values (text) and partner count. */
+typedef int	(*db_pair_fn)(void *arg, const char *const *keys,
+		    long long partners);
 
 struct backend {
 	const char	*name;		/* "PostgreSQL" */
@@ -109,7 +108,7 @@ struct backend {
 	int		(*fetch)(struct db *, const struct db_fetch *,
 			    db_row_fn, void *arg, char **cause);
 	int		(*check)(struct db *, const struct db_side *,
-			    struct db_answer *, char **cause);
+			    db_pair_fn, void *arg, char **cause);
 	void		(*close)(struct db *);
 };
 
@@ -128,9 +127,8 @@ int	db_exact_counts(struct db *, struct db_schema *,
 	    const struct mdg_model *, char **cause);
 int	db_fetch(struct db *, const struct db_fetch *, db_row_fn, void *arg,
 	    char **cause);
-int	db_check(struct db *, const struct db_side *, struct db_answer *,
+int	db_check(struct db *, const struct db_side *, db_pair_fn, void *arg,
 	    char **cause);
-void	db_answer_free(struct db_answer *, size_t nkeys);
 void	db_close(struct db *);
 
 #endif

@@ -2,7 +2,8 @@
  * check.c -- drift and relation health.
  *
  * Relation health asks, for each relation A lc--rc B, with one set-based
- * query per question:
+ * statement per side (the rows of that side left-joined to the other's,
+ * partners counted), these questions:
  *   lc is || or }|  -> every B row has an A partner (else B orphans);
  *   rc is || or |{  -> every A row has a B partner (else A orphans);
  *   lc is || or |o  -> no B row matches two A rows (else a breach);
@@ -178,20 +179,124 @@ has_tenant(const struct db_schema *s, const struct mdg_entity *e)
 	return t != NULL && db_table_column(t, "bk_tenant_id") != NULL;
 }
 
-/* One question about the rows of one side of r: orphans or breaches. */
+/* What one side's answer held for one question: a count and examples. */
+struct tally {
+	long long	  count;
+	char		**ex[EXAMPLES];		/* key values, smallest first */
+	long long	  exn[EXAMPLES];	/* their partner counts */
+	size_t		  nex;
+};
+
+struct side_ctx {
+	size_t		nkeys;
+	struct tally	orphans, breaches;
+};
+
+static int
+cmp_keys(char *const *a, const char *const *b, size_t n)
+{
+	size_t	i;
+	int	c;
+
+	for (i = 0; i < n; i++)
+		if ((c = strcmp(a[i], b[i])) != 0)
+			return c;
+	return 0;
+}
+
+/* Count the row; keep it if it is among the EXAMPLES smallest keys. */
+static void
+tally_add(struct tally *t, size_t nkeys, const char *const *keys,
+    long long partners)
+{
+	size_t	at, i;
+
+	t->count++;
+	for (at = t->nex; at > 0 && cmp_keys(t->ex[at - 1], keys, nkeys) > 0;
+	    at--)
+		;
+	if (at == EXAMPLES)
+		return;
+	if (t->nex == EXAMPLES)
+		strv_free(t->ex[--t->nex], nkeys);
+	memmove(&t->ex[at + 1], &t->ex[at], (t->nex - at) * sizeof t->ex[0]);
+	memmove(&t->exn[at + 1], &t->exn[at],
+	    (t->nex - at) * sizeof t->exn[0]);
+	t->ex[at] = xcalloc(nkeys + 1, sizeof *t->ex[at]);
+	for (i = 0; i < nkeys; i++)
+		t->ex[at][i] = xstrdup(keys[i]);
+	t->exn[at] = partners;
+	t->nex++;
+}
+
+static int
+side_row(void *arg, const char *const *keys, long long partners)
+{
+	struct side_ctx *x = arg;
+
+	tally_add(partners == 0 ? &x->orphans : &x->breaches, x->nkeys, keys,
+	    partners);
+	return 0;
+}
+
+/* A finding from a tally, if it counted anything. */
+static void
+report(struct findings *f, const struct tally *t, const struct mdg_rel *r,
+    int me_left, int breach)
+{
+	const struct mdg_entity	*me = me_left ? r->left : r->right;
+	const struct mdg_key	*mk = me_left ? &r->lkey : &r->rkey;
+	struct finding		*x;
+	struct buf		 ex;
+	size_t			 i, row;
+
+	if (t->count == 0)
+		return;
+	x = add(f, breach ? FIND_BREACH : FIND_ORPHAN);
+	x->rel = r;
+	x->entity = xstrdup(me->name);
+	x->table = xstrdup(me->table);
+	x->partner = xstrdup((me_left ? r->right : r->left)->name);
+	x->count = t->count;
+	buf_init(&ex);
+	for (row = 0; row < t->nex; row++) {
+		if (row > 0)
+			buf_puts(&ex, "; ");
+		for (i = 0; i < mk->nterms; i++)
+			buf_printf(&ex, "%s%s=%s", i ? " " : "",
+			    mk->terms[i].kind == MDG_TERM_COLUMN ?
+			    mk->terms[i].parts[0] : "key", t->ex[row][i]);
+		if (breach)
+			buf_printf(&ex, " (%lld rows)", t->exn[row]);
+	}
+	x->examples = buf_detach(&ex);
+}
+
+static void
+tally_free(struct tally *t, size_t nkeys)
+{
+	size_t i;
+
+	for (i = 0; i < t->nex; i++)
+		strv_free(t->ex[i], nkeys);
+}
+
+/*
+ * One side of r in one statement: its rows that should have a partner and
+ * have none (orphans), or should have at most one and have more.
+ */
 static int
 ask(struct db *db, const struct db_schema *s, const struct mdg_rel *r,
-    int me_left, int breach, struct findings *f, char **cause)
+    int me_left, int orphans, int breaches, struct side_ctx *x, char **cause)
 {
 	const struct mdg_entity	*me = me_left ? r->left : r->right;
 	const struct mdg_entity	*other = me_left ? r->right : r->left;
 	struct db_side		 q;
-	struct db_answer	 a;
-	struct finding		*x;
-	struct buf		 ex;
 	char			*why = NULL;
-	size_t			 i, row, k;
 
+	memset(x, 0, sizeof *x);
+	if (!orphans && !breaches)
+		return 0;
 	memset(&q, 0, sizeof q);
 	q.schema = s->name;
 	q.me = db_entity_table(s, me);
@@ -200,39 +305,15 @@ ask(struct db *db, const struct db_schema *s, const struct mdg_rel *r,
 	q.ok = me_left ? &r->rkey : &r->lkey;
 	q.tenant = r->tenant == MDG_TENANT_AUTO && has_tenant(s, me) &&
 	    has_tenant(s, other);
-	q.breach = breach;
-	q.limit = EXAMPLES;
-	if (db_check(db, &q, &a, &why) != 0) {
+	q.orphans = orphans;
+	q.breaches = breaches;
+	x->nkeys = q.mk->nterms;
+	if (db_check(db, &q, side_row, x, &why) != 0) {
 		*cause = xasprintf("checking %s %s %s: %s", r->left->name,
 		    r->label, r->right->name, why);
 		free(why);
 		return -1;
 	}
-	k = q.mk->nterms;
-	if (a.nex > 0) {
-		x = add(f, breach ? FIND_BREACH : FIND_ORPHAN);
-		x->rel = r;
-		x->entity = xstrdup(me->name);
-		x->table = xstrdup(me->table);
-		x->partner = xstrdup(other->name);
-		x->count = a.count;
-		buf_init(&ex);
-		for (row = 0; row < a.nex; row++) {
-			if (row > 0)
-				buf_puts(&ex, "; ");
-			for (i = 0; i < k; i++) {
-				const struct mdg_term *t = &q.mk->terms[i];
-
-				buf_printf(&ex, "%s%s=%s", i ? " " : "",
-				    t->kind == MDG_TERM_COLUMN ? t->parts[0] :
-				    "key", a.ex[row * k + i]);
-			}
-			if (breach)
-				buf_printf(&ex, " (%lld rows)", a.exn[row]);
-		}
-		x->examples = buf_detach(&ex);
-	}
-	db_answer_free(&a, k);
 	return 0;
 }
 
@@ -243,6 +324,7 @@ check_run(struct db *db, const struct mdg_model *m,
 	struct mdg_view		*v = view_new(m, NULL);
 	const struct mdg_rel	*r;
 	size_t			 i;
+	struct side_ctx		 left, right;
 	int			 rc = 0, lmust, rmust, lone, rone;
 
 	memset(f, 0, sizeof *f);
@@ -257,14 +339,22 @@ check_run(struct db *db, const struct mdg_model *m,
 		rmust = r->rcard == MDG_CARD_ONE || r->rcard == MDG_CARD_ONE_MANY;
 		lone = r->lcard == MDG_CARD_ONE || r->lcard == MDG_CARD_ZERO_ONE;
 		rone = r->rcard == MDG_CARD_ONE || r->rcard == MDG_CARD_ZERO_ONE;
-		if (lmust)
-			rc = ask(db, s, r, 0, 0, f, cause);
-		if (rc == 0 && rmust)
-			rc = ask(db, s, r, 1, 0, f, cause);
-		if (rc == 0 && lone)
-			rc = ask(db, s, r, 0, 1, f, cause);
-		if (rc == 0 && rone)
-			rc = ask(db, s, r, 1, 1, f, cause);
+		/* Right rows need a left partner when lmust, at most one
+		   when lone; left rows likewise by rc. */
+		memset(&left, 0, sizeof left);
+		rc = ask(db, s, r, 0, lmust, lone, &right, cause);
+		if (rc == 0)
+			rc = ask(db, s, r, 1, rmust, rone, &left, cause);
+		if (rc == 0) {
+			report(f, &right.orphans, r, 0, 0);
+			report(f, &left.orphans, r, 1, 0);
+			report(f, &right.breaches, r, 0, 1);
+			report(f, &left.breaches, r, 1, 1);
+		}
+		tally_free(&right.orphans, right.nkeys);
+		tally_free(&right.breaches, right.nkeys);
+		tally_free(&left.orphans, left.nkeys);
+		tally_free(&left.breaches, left.nkeys);
 	}
 	view_free(v);
 	return rc;

@@ -92,23 +92,10 @@ db_fetch(struct db *db, const struct db_fetch *f, db_row_fn fn, void *arg,
 }
 
 int
-db_check(struct db *db, const struct db_side *q, struct db_answer *a,
+db_check(struct db *db, const struct db_side *q, db_pair_fn fn, void *arg,
     char **cause)
 {
-	memset(a, 0, sizeof *a);
-	return db->be->check(db, q, a, cause);
-}
-
-void
-db_answer_free(struct db_answer *a, size_t nkeys)
-{
-	size_t i;
-
-	for (i = 0; i < a->nex * nkeys; i++)
-		free(a->ex[i]);
-	free(a->ex);
-	free(a->exn);
-	memset(a, 0, sizeof *a);
+	return db->be->check(db, q, fn, arg, cause);
 }
 
 void

@@ -31,7 +31,7 @@ int	 pg_count(struct db *, struct db_schema *, const char *const *tables,
 	    size_t n, char **cause);
 int	 pg_fetch(struct db *, const struct db_fetch *, db_row_fn, void *arg,
 	    char **cause);
-int	 pg_check(struct db *, const struct db_side *, struct db_answer *,
+int	 pg_check(struct db *, const struct db_side *, db_pair_fn, void *arg,
 	    char **cause);
 
 #endif

@@ -218,34 +218,34 @@ pg_fetch(struct db *db, const struct db_fetch *f, db_row_fn fn, void *arg,
 }
 
 /*
- * One question about rows of side `me` (key mk, alias s) against the
- * other side (key ok, alias p): orphans or breaches.
+ * check's question, in one pass: each set key of `me` (s) left-joined to
+ * the rows of `other` (p) it matches, grouped per row, with the partners
+ * counted; only the counts asked for come back.
  */
 int
-pg_check(struct db *db, const struct db_side *q, struct db_answer *a,
+pg_check(struct db *db, const struct db_side *q, db_pair_fn fn, void *arg,
     char **cause)
 {
-	struct sql_side	 side;
-	struct pgq	 st;
-	struct buf	*b = &st.sql;
-	PGresult	*res;
-	char		*tme, *tother, *c1, *c2;
-	size_t		 i, k;
-	int		 row;
+	struct sql_side	  side;
+	struct pgq	  st;
+	struct buf	 *b = &st.sql;
+	PGresult	 *res;
+	const char	**keys;
+	char		 *tme, *tother, *c1, *c2;
+	size_t		  i, k;
+	int		  row, rc = 0;
 
 	pgq_init(&st);
 	tme = sql_table(q->schema, q->me->name);
 	tother = sql_table(q->schema, q->other->name);
 	sql_side_build(&side, &st, q->mk, "s");
+	k = side.nkeys;
 	buf_puts(b, "SELECT ");
-	for (i = 0; i < side.nkeys; i++)
-		buf_printf(b, "k%zu, ", i);
-	buf_puts(b, "n, pg_catalog.count(*) OVER () FROM (SELECT ");
-	for (i = 0; i < side.nkeys; i++)
-		buf_printf(b, "(%s)::pg_catalog.text AS k%zu, ", side.keys[i],
-		    i);
-	buf_printf(b, "(SELECT pg_catalog.count(*) FROM %s p WHERE ", tother);
-	sql_match(b, &st, q->ok, "p", side.keys, side.nkeys);
+	for (i = 0; i < k; i++)
+		buf_printf(b, "(%s)::pg_catalog.text, ", side.keys[i]);
+	buf_printf(b, "pg_catalog.count(p.ctid) FROM %s s%s LEFT JOIN %s p ON ",
+	    tme, side.from.data ? side.from.data : "", tother);
+	sql_match(b, &st, q->ok, "p", side.keys, k);
 	if (q->tenant) {
 		c1 = sql_column("p", "bk_tenant_id");
 		c2 = sql_column("s", "bk_tenant_id");
@@ -254,36 +254,33 @@ pg_check(struct db *db, const struct db_side *q, struct db_answer *a,
 		free(c1);
 		free(c2);
 	}
-	buf_printf(b, ") AS n FROM %s s%s WHERE ", tme, side.from.data ?
-	    side.from.data : "");
+	buf_puts(b, " WHERE ");
 	sql_keys_set(b, &side);
-	buf_printf(b, ") x WHERE n %s ORDER BY ", q->breach ? "> 1" : "= 0");
-	for (i = 0; i < side.nkeys; i++)
-		buf_printf(b, "%sk%zu", i ? ", " : "", i);
-	buf_printf(b, " LIMIT %d", q->limit);
+	buf_printf(b, " GROUP BY s.ctid%s", side.ords.data ? side.ords.data :
+	    "");
+	for (i = 0; i < k; i++)
+		buf_printf(b, ", %zu", i + 1);
+	buf_printf(b, " HAVING %s%s%s",
+	    q->orphans ? "pg_catalog.count(p.ctid) = 0" : "",
+	    q->orphans && q->breaches ? " OR " : "",
+	    q->breaches ? "pg_catalog.count(p.ctid) > 1" : "");
 	free(tme);
 	free(tother);
+	sql_side_free(&side);
 
 	res = pg_exec(PG(db), b->data, (int)st.np,
 	    (const char *const *)st.params, cause);
-	k = side.nkeys;
-	sql_side_free(&side);
 	pgq_free(&st);
 	if (res == NULL)
 		return -1;
-	if (PQntuples(res) > 0) {
-		a->count = strtoll(PQgetvalue(res, 0, (int)k + 1), NULL, 10);
-		a->nex = (size_t)PQntuples(res);
-		a->ex = xcalloc(a->nex * k + 1, sizeof *a->ex);
-		a->exn = xcalloc(a->nex, sizeof *a->exn);
-		for (row = 0; row < PQntuples(res); row++) {
-			for (i = 0; i < k; i++)
-				a->ex[(size_t)row * k + i] =
-				    xstrdup(PQgetvalue(res, row, (int)i));
-			a->exn[row] = strtoll(PQgetvalue(res, row, (int)k),
-			    NULL, 10);
-		}
+	keys = xcalloc(k + 1, sizeof *keys);
+	for (row = 0; row < PQntuples(res) && rc == 0; row++) {
+		for (i = 0; i < k; i++)
+			keys[i] = PQgetvalue(res, row, (int)i);
+		rc = fn(arg, keys, strtoll(PQgetvalue(res, row, (int)k), NULL,
+		    10));
 	}
+	free(keys);
 	PQclear(res);
-	return 0;
+	return rc;
 }

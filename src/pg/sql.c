@@ -144,6 +144,7 @@ sql_side_build(struct sql_side *s, struct pgq *q, const struct mdg_key *k,
 	size_t			 i, j;
 
 	buf_init(&s->from);
+	buf_init(&s->ords);
 	s->nkeys = k->nterms;
 	s->keys = xcalloc(k->nterms, sizeof *s->keys);
 	for (i = 0; i < k->nterms; i++) {
@@ -152,17 +153,19 @@ sql_side_build(struct sql_side *s, struct pgq *q, const struct mdg_key *k,
 			buf_puts(&s->from, " CROSS JOIN LATERAL (VALUES ");
 			for (j = 0; j < t->nparts; j++) {
 				c = sql_column(alias, t->parts[j]);
-				buf_printf(&s->from, "%s(%s)", j ? ", " : "",
-				    c);
+				buf_printf(&s->from, "%s(%zu, %s)",
+				    j ? ", " : "", j + 1, c);
 				free(c);
 			}
-			buf_printf(&s->from, ") AS %s_k%zu(v)", alias, i);
+			buf_printf(&s->from, ") AS %s_k%zu(i, v)", alias, i);
+			buf_printf(&s->ords, ", %s_k%zu.i", alias, i);
 			s->keys[i] = xasprintf("%s_k%zu.v", alias, i);
 		} else if (t->kind == MDG_TERM_ELEM) {
 			arr = json_array(alias, t->parts[0]);
 			buf_printf(&s->from, " CROSS JOIN LATERAL "
-			    "pg_catalog.jsonb_array_elements_text(%s) AS "
-			    "%s_k%zu(v)", arr, alias, i);
+			    "pg_catalog.jsonb_array_elements_text(%s) WITH "
+			    "ORDINALITY AS %s_k%zu(v, i)", arr, alias, i);
+			buf_printf(&s->ords, ", %s_k%zu.i", alias, i);
 			free(arr);
 			s->keys[i] = xasprintf("%s_k%zu.v", alias, i);
 		} else
@@ -179,6 +182,7 @@ sql_side_free(struct sql_side *s)
 		free(s->keys[i]);
 	free(s->keys);
 	buf_free(&s->from);
+	buf_free(&s->ords);
 }
 
 void

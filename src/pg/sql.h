@@ -33,10 +33,12 @@ char	*sql_table(const char *schema, const char *table);
 /*
  * The key values of one side's rows, alias `alias`: one expression per
  * term.  any() and elem() terms expand to one row per column or element,
- * through LATERAL items appended to `from`.
+ * through LATERAL items appended to `from`; `ords` lists their positions
+ * (", s_k0.i"), which with the row's ctid identify one expanded row.
  */
 struct sql_side {
 	struct buf	  from;
+	struct buf	  ords;
 	char		**keys;
 	size_t		  nkeys;
 };
