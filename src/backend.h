@@ -22,6 +22,8 @@ struct backend;
 /* A session.  Each backend's own session struct begins with this. */
 struct db {
 	const struct backend	*be;
+	const char		*schema;	/* the tables' schema when none is
+						   named: NULL for the model's */
 	int			 queries;	/* statements sent, setup included */
 	int			 catalog;	/* of which reading the catalog */
 	long long		 rows;		/* rows received */

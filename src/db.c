@@ -10,7 +10,7 @@
 #include "util.h"
 
 /* Every backend, in the order they are asked about a connection string. */
-#define BACKENDS(X)	X(pg_backend)
+#define BACKENDS(X)	X(pg_backend) X(mysql_backend)
 
 #define DECLARE(b)	extern const struct backend b;
 BACKENDS(DECLARE)
@@ -45,9 +45,10 @@ db_open(struct db **out, const char *conninfo, const struct db_opts *o,
 			be = backends[i];
 	if (be == NULL) {
 		*cause = xstrdup(conninfo != NULL ? "--db: not a connection "
-		    "string mdgraph knows: give a PostgreSQL conninfo "
-		    "(key=value, postgresql://...)" : "no database named: give "
-		    "--db");
+		    "string mdgraph knows: give mysql://USER@HOST/DATABASE "
+		    "(or mariadb://) for MySQL, a conninfo (key=value) or "
+		    "postgresql:// URI for PostgreSQL" : "no database named: "
+		    "give --db");
 		return -1;
 	}
 	if (be->open(out, conninfo, o, cause) != 0)

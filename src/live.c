@@ -50,6 +50,68 @@ db_entity_table(const struct db_schema *s, const struct mdg_entity *e)
 	return e->table ? db_schema_table(s, e->table) : NULL;
 }
 
+int
+db_column_fold(const struct db_column *c)
+{
+	return c == NULL ? 0 : (c->nocase ? FOLD_CASE : 0) |
+	    (c->padspace ? FOLD_PAD : 0);
+}
+
+/* The lower-case letter of code point u, for the scripts named above. */
+static unsigned
+lower(unsigned u)
+{
+	if ((u >= 'A' && u <= 'Z') || (u >= 0xc0 && u <= 0xde && u != 0xd7) ||
+	    (u >= 0x391 && u <= 0x3ab && u != 0x3a2) ||
+	    (u >= 0x410 && u <= 0x42f))
+		return u + 0x20;
+	if (u >= 0x400 && u <= 0x40f)
+		return u + 0x50;
+	return u;
+}
+
+static void
+put_utf8(struct buf *b, unsigned u)
+{
+	if (u < 0x80)
+		buf_putc(b, (char)u);
+	else if (u < 0x800) {
+		buf_putc(b, (char)(0xc0 | u >> 6));
+		buf_putc(b, (char)(0x80 | (u & 0x3f)));
+	} else {
+		buf_putc(b, (char)(0xe0 | u >> 12));
+		buf_putc(b, (char)(0x80 | (u >> 6 & 0x3f)));
+		buf_putc(b, (char)(0x80 | (u & 0x3f)));
+	}
+}
+
+char *
+fold_value(const char *s, int how)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	struct buf		 b;
+	size_t			 n = strlen(s);
+	unsigned		 u;
+
+	if (how & FOLD_PAD)
+		while (n > 0 && s[n - 1] == ' ')
+			n--;
+	if (!(how & FOLD_CASE))
+		return xstrndup(s, n);
+	buf_init(&b);
+	while ((size_t)((const char *)p - s) < n) {
+		if (p[0] < 0x80) {
+			buf_putc(&b, (char)lower(*p++));
+		} else if ((p[0] & 0xe0) == 0xc0 && (p[1] & 0xc0) == 0x80) {
+			u = (unsigned)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+			put_utf8(&b, lower(u));
+			p += 2;
+		} else
+			buf_putc(&b, (char)*p++);	/* kept as it is */
+	}
+	return buf_detach(&b);
+}
+
 void
 db_schema_free(struct db_schema *s)
 {
@@ -66,6 +128,7 @@ db_schema_free(struct db_schema *s)
 			free(t->cols[j].vocab);
 			free(t->cols[j].def);
 			free(t->cols[j].comment);
+			free(t->cols[j].collation);
 		}
 		free(t->cols);
 		free(t->name);

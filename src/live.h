@@ -14,6 +14,9 @@ struct db_column {
 	char	*vocab;		/* the doc's words: int, string, json, ... */
 	char	*def;		/* default expression, or NULL */
 	char	*comment;	/* or NULL */
+	char	*collation;	/* MySQL: the column's collation, or NULL */
+	int	 nocase;	/* its collation ignores case ... */
+	int	 padspace;	/* ... or trailing spaces */
 	int	 notnull;
 	int	 pk, uk, fk;	/* part of such a constraint */
 };
@@ -42,6 +45,16 @@ struct db_column	*db_table_column(const struct db_table *,
 /* The entity's table in the schema, or NULL. */
 struct db_table		*db_entity_table(const struct db_schema *,
 			    const struct mdg_entity *);
+
+/*
+ * How two values of a column compare (FOLD_* bits), and a value folded
+ * so that equal ones are equal strings (allocated).  Case folds for
+ * ASCII, Latin-1, Greek and Cyrillic letters.
+ */
+#define FOLD_CASE	1
+#define FOLD_PAD	2
+int	 db_column_fold(const struct db_column *);
+char	*fold_value(const char *, int how);
 
 enum columns_mode {
 	COLUMNS_DOC,	/* the documented attributes */

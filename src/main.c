@@ -488,8 +488,8 @@ live_open(struct live *l, const struct opts *o, const struct mdg_model *m)
 	memset(&dbo, 0, sizeof dbo);
 	dbo.timeout = o->timeout;
 	if (db_open(&l->db, o->db, &dbo, &cause) != 0 ||
-	    db_introspect(l->db, o->schema ? o->schema : m->schema,
-	    &l->schema, &cause) != 0 ||
+	    db_introspect(l->db, o->schema ? o->schema : l->db->schema ?
+	    l->db->schema : m->schema, &l->schema, &cause) != 0 ||
 	    (o->exact_counts && db_exact_counts(l->db, l->schema, m,
 	    &cause) != 0)) {
 		log_error("%s", cause);

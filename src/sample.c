@@ -37,6 +37,7 @@ struct ent {
 	const char		**cols;		/* selected, identity first */
 	size_t			  ncols, npk, capc;
 	int			  tenant;	/* index of bk_tenant_id, -1 */
+	unsigned char		 *isbool;	/* by selected column */
 	struct row		 *rows;
 	size_t			  nrows, caprows;
 	struct hmap		  ids;		/* row id -> row */
@@ -51,6 +52,7 @@ struct run {
 	struct ent		 *ents;		/* by entity index */
 	const struct mdg_rel	**rels;		/* followed, deduplicated */
 	size_t			  nrels;
+	int			**fold;		/* per rel, per term: FOLD_* */
 	struct instance		 *inst;
 	size_t			  capnodes, capedges;
 	char			 *cause;
@@ -104,6 +106,43 @@ same_rel(const struct mdg_rel *a, const struct mdg_rel *b)
 	    str_eq(a->label, b->label);
 }
 
+/* How a term's values compare on one side: its columns' collations. */
+static int
+term_fold(const struct run *r, const struct mdg_entity *e,
+    const struct mdg_term *t)
+{
+	const struct db_table	*tb = db_entity_table(r->schema, e);
+	size_t			 p;
+	int			 how = 0;
+
+	for (p = 0; tb != NULL && p < t->nparts; p++)
+		if (!t->literal[p] && (t->kind != MDG_TERM_MAP || p == 0))
+			how |= db_column_fold(db_table_column(tb,
+			    t->parts[p]));
+	return how;
+}
+
+/*
+ * Values match when the collation of either side's column calls them
+ * equal: what a lookup in at least one direction returns.
+ */
+static void
+plan_folds(struct run *r)
+{
+	const struct mdg_rel	*rel;
+	size_t			 i, t;
+
+	r->fold = xcalloc(r->nrels + 1, sizeof *r->fold);
+	for (i = 0; i < r->nrels; i++) {
+		rel = r->rels[i];
+		r->fold[i] = xcalloc(rel->lkey.nterms + 1, sizeof *r->fold[i]);
+		for (t = 0; t < rel->lkey.nterms && t < rel->rkey.nterms; t++)
+			r->fold[i][t] = term_fold(r, rel->left,
+			    &rel->lkey.terms[t]) | term_fold(r, rel->right,
+			    &rel->rkey.terms[t]);
+	}
+}
+
 /* The followed relations: the selected chains', links included, once. */
 static void
 collect_rels(struct run *r)
@@ -123,6 +162,7 @@ collect_rels(struct run *r)
 				VEC_PUSH(r->rels, r->nrels, cap, c->rels[j]);
 		}
 	}
+	plan_folds(r);
 }
 
 /* Layers: breadth first from the root over the relations, both ways. */
@@ -216,6 +256,10 @@ plan_columns(struct run *r)
 			/* No primary key: every selected column is identity. */
 			en->npk = en->ncols;
 		}
+		en->isbool = xcalloc(en->ncols + 1, 1);
+		for (j = 0; j < en->ncols; j++)
+			en->isbool[j] = str_eq(db_table_column(en->t,
+			    en->cols[j])->vocab, "bool");
 	}
 }
 
@@ -344,13 +388,22 @@ term_values(const struct ent *en, const struct row *row,
 			VEC_PUSH(vals, n, cap, buf_detach(&b));
 		buf_free(&b);
 		break;
-	case MDG_TERM_MAP:
+	case MDG_TERM_MAP: {
+		int	 how = db_column_fold(db_table_column(en->t, t->parts[0]));
+		char	*fv, *ff;
+
 		c = col_index(en, t->parts[0]);
 		v = c >= 0 ? row->cols[c] : NULL;
-		for (i = 1; v != NULL && i + 1 < t->nparts; i += 2)
-			if (str_eq(v, t->parts[i]))
+		fv = v != NULL ? fold_value(v, how) : NULL;
+		for (i = 1; fv != NULL && i + 1 < t->nparts; i += 2) {
+			ff = fold_value(t->parts[i], how);
+			if (str_eq(fv, ff))
 				VEC_PUSH(vals, n, cap, xstrdup(t->parts[i + 1]));
+			free(ff);
+		}
+		free(fv);
 		break;
+	}
 	}
 	*out = vals;
 	return n;
@@ -363,9 +416,9 @@ term_values(const struct ent *en, const struct row *row,
  */
 static size_t
 row_keys(const struct ent *en, const struct row *row, const struct mdg_key *k,
-    int tenant, char ***out)
+    int tenant, const int *fold, char ***out)
 {
-	char	**tuples, **next, **vals;
+	char	**tuples, **next, **vals, *f;
 	size_t	  n = 1, nn, nv, i, j, t;
 	const char *tv;
 
@@ -373,6 +426,12 @@ row_keys(const struct ent *en, const struct row *row, const struct mdg_key *k,
 	tuples[0] = xstrdup("");
 	for (t = 0; t < k->nterms && n > 0; t++) {
 		nv = term_values(en, row, &k->terms[t], &vals);
+		for (j = 0; fold != NULL && fold[t] && j < nv; j++) {
+			/* Values the collation calls equal: equal strings. */
+			f = fold_value(vals[j], fold[t]);
+			free(vals[j]);
+			vals[j] = f;
+		}
 		next = xcalloc(n * nv + 1, sizeof *next);
 		for (nn = 0, i = 0; i < n; i++)
 			for (j = 0; j < nv; j++)
@@ -504,14 +563,24 @@ add_edge(struct run *r, const struct mdg_rel *rel, size_t from, size_t to)
 
 /* ---- queries */
 
+/*
+ * A fetched row's values, kept.  Booleans read true or false, whatever
+ * the server spells them (t/f, 1/0).
+ */
 static char **
-copy_cols(const char *const *src, size_t n)
+copy_cols(const struct ent *en, const char *const *src)
 {
-	char	**cols = xcalloc(n ? n : 1, sizeof *cols);
-	size_t	  i;
+	char		**cols = xcalloc(en->ncols ? en->ncols : 1,
+			    sizeof *cols);
+	const char	 *v;
+	size_t		  i;
 
-	for (i = 0; i < n; i++)
-		cols[i] = src[i] ? xstrdup(src[i]) : NULL;
+	for (i = 0; i < en->ncols; i++) {
+		if ((v = src[i]) != NULL && en->isbool[i])
+			v = str_eq(v, "t") || str_eq(v, "1") ? "true" :
+			    str_eq(v, "f") || str_eq(v, "0") ? "false" : v;
+		cols[i] = v ? xstrdup(v) : NULL;
+	}
 	return cols;
 }
 
@@ -539,7 +608,7 @@ root_row(void *arg, const char *const *cols, long long total)
 	int		 fresh;
 
 	(void)total;
-	add_row(x->r, x->en, copy_cols(cols, x->en->ncols), 0, &fresh);
+	add_row(x->r, x->en, copy_cols(x->en, cols), 0, &fresh);
 	return 0;
 }
 
@@ -621,6 +690,7 @@ struct child_ctx {
 	struct run		*r;
 	struct ent		*pe, *ce;
 	const struct mdg_key	*ck;
+	const int		*fold;		/* per term: FOLD_* */
 	struct hmap		 parents;	/* parent key tuple -> rows */
 	size_t			*kept;		/* per parent: children kept */
 	long long		*tot;		/* and in all, when known */
@@ -637,8 +707,8 @@ child_row(void *arg, const char *const *cols, long long total)
 	size_t			 nk, j, q, p;
 	int			 any = 0, keep = 0, fresh;
 
-	probe.cols = copy_cols(cols, x->ce->ncols);
-	nk = row_keys(x->ce, &probe, x->ck, x->tenant, &keys);
+	probe.cols = copy_cols(x->ce, cols);
+	nk = row_keys(x->ce, &probe, x->ck, x->tenant, x->fold, &keys);
 	for (j = 0; j < nk; j++) {
 		if ((h = hmap_get(&x->parents, keys[j])) == NULL)
 			continue;
@@ -668,9 +738,9 @@ child_row(void *arg, const char *const *cols, long long total)
  * matches the key `pk` of the parents `pe` already fetched.
  */
 static int
-fetch_children(struct run *r, const struct mdg_rel *rel, int parent_left,
-    int layer)
+fetch_children(struct run *r, size_t ri, int parent_left, int layer)
 {
+	const struct mdg_rel	*rel = r->rels[ri];
 	struct ent		*pe = &r->ents[(parent_left ? rel->left :
 				    rel->right)->index];
 	struct ent		*ce = &r->ents[(parent_left ? rel->right :
@@ -688,6 +758,7 @@ fetch_children(struct run *r, const struct mdg_rel *rel, int parent_left,
 	x.pe = pe;
 	x.ce = ce;
 	x.ck = ck;
+	x.fold = r->fold[ri];
 	x.layer = layer;
 	x.tenant = rel->tenant == MDG_TENANT_AUTO && pe->tenant >= 0 &&
 	    ce->tenant >= 0;
@@ -720,7 +791,7 @@ fetch_children(struct run *r, const struct mdg_rel *rel, int parent_left,
 	/* Which parents each child belongs to, through their key tuples. */
 	hmap_init(&x.parents, pe->nrows);
 	for (i = 0; i < pe->nrows; i++) {
-		nk = row_keys(pe, &pe->rows[i], pk, x.tenant, &keys);
+		nk = row_keys(pe, &pe->rows[i], pk, x.tenant, x.fold, &keys);
 		for (j = 0; j < nk; j++)
 			hmap_add(&x.parents, keys[j], i);
 		strv_free(keys, nk);
@@ -783,13 +854,15 @@ link_rows(struct run *r)
 		    b->tenant >= 0;
 		hmap_init(&left, a->nrows);
 		for (j = 0; j < a->nrows; j++) {
-			nk = row_keys(a, &a->rows[j], &rel->lkey, tenant, &keys);
+			nk = row_keys(a, &a->rows[j], &rel->lkey, tenant, r->fold[i],
+			    &keys);
 			for (k = 0; k < nk; k++)
 				hmap_add(&left, keys[k], j);
 			strv_free(keys, nk);
 		}
 		for (j = 0; j < b->nrows; j++) {
-			nk = row_keys(b, &b->rows[j], &rel->rkey, tenant, &keys);
+			nk = row_keys(b, &b->rows[j], &rel->rkey, tenant, r->fold[i],
+			    &keys);
 			for (k = 0; k < nk; k++) {
 				if ((h = hmap_get(&left, keys[k])) == NULL)
 					continue;
@@ -974,9 +1047,9 @@ sample_run(struct db *db, const struct db_schema *schema,
 			int rl = r.ents[rel->right->index].layer;
 
 			if (ll == layer && rl == layer + 1)
-				rc = fetch_children(&r, rel, 1, layer + 1);
+				rc = fetch_children(&r, k, 1, layer + 1);
 			else if (rl == layer && ll == layer + 1)
-				rc = fetch_children(&r, rel, 0, layer + 1);
+				rc = fetch_children(&r, k, 0, layer + 1);
 		}
 	}
 	if (rc == 0) {
@@ -991,9 +1064,13 @@ out:
 			strv_free(en->rows[k].cols, en->ncols);
 		free(en->rows);
 		free(en->cols);
+		free(en->isbool);
 		hmap_free(&en->ids);
 	}
 	free(r.ents);
+	for (k = 0; r.fold != NULL && k < r.nrels; k++)
+		free(r.fold[k]);
+	free(r.fold);
 	free(r.rels);
 	view_free(r.view);
 	if (rc != 0) {
