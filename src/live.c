@@ -50,6 +50,63 @@ db_entity_table(const struct db_schema *s, const struct mdg_entity *e)
 	return e->table ? db_schema_table(s, e->table) : NULL;
 }
 
+void
+db_table_constraint(struct db_table *t, char type, const char *name,
+    const char *column, const char *reftable, const char *refcolumn)
+{
+	struct db_constraint	*k = t->ncons ? &t->cons[t->ncons - 1] : NULL;
+	struct db_column	*c;
+
+	if (k == NULL || k->type != type || !str_eq(k->name, name)) {
+		if (t->ncons == t->capcons) {
+			t->capcons = t->capcons ? t->capcons * 2 : 4;
+			t->cons = xreallocarray(t->cons, t->capcons,
+			    sizeof *t->cons);
+		}
+		k = &t->cons[t->ncons++];
+		memset(k, 0, sizeof *k);
+		k->type = type;
+		k->name = xstrdup(name);
+		k->reftable = reftable ? xstrdup(reftable) : NULL;
+	}
+	if (k->ncols == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 4;
+		k->cols = xreallocarray(k->cols, k->cap, sizeof *k->cols);
+		k->refcols = xreallocarray(k->refcols, k->cap,
+		    sizeof *k->refcols);
+	}
+	k->cols[k->ncols] = xstrdup(column);
+	k->refcols[k->ncols++] = refcolumn ? xstrdup(refcolumn) : NULL;
+	if ((c = db_table_column(t, column)) != NULL) {
+		if (type == 'p')
+			c->pk = 1;
+		else if (type == 'u')
+			c->uk = 1;
+		else if (type == 'f')
+			c->fk = 1;
+	}
+}
+
+int
+db_table_unique(const struct db_table *t, const char *const *cols, size_t n)
+{
+	const struct db_constraint	*k;
+	size_t				 i, j, j2;
+	int				 found;
+
+	for (i = 0; i < t->ncons; i++) {
+		k = &t->cons[i];
+		if (k->type == 'f' || k->ncols == 0)
+			continue;
+		for (found = 1, j = 0; j < k->ncols && found; j++)
+			for (found = 0, j2 = 0; j2 < n && !found; j2++)
+				found = str_eq(k->cols[j], cols[j2]);
+		if (found)
+			return 1;
+	}
+	return 0;
+}
+
 int
 db_column_fold(const struct db_column *c)
 {
@@ -116,7 +173,7 @@ void
 db_schema_free(struct db_schema *s)
 {
 	struct db_table	*t;
-	size_t		 i, j;
+	size_t		 i, j, k;
 
 	if (s == NULL)
 		return;
@@ -131,6 +188,17 @@ db_schema_free(struct db_schema *s)
 			free(t->cols[j].collation);
 		}
 		free(t->cols);
+		for (j = 0; j < t->ncons; j++) {
+			for (k = 0; k < t->cons[j].ncols; k++) {
+				free(t->cons[j].cols[k]);
+				free(t->cons[j].refcols[k]);
+			}
+			free(t->cons[j].cols);
+			free(t->cons[j].refcols);
+			free(t->cons[j].name);
+			free(t->cons[j].reftable);
+		}
+		free(t->cons);
 		free(t->name);
 		free(t->comment);
 	}

@@ -21,6 +21,16 @@ struct db_column {
 	int	 pk, uk, fk;	/* part of such a constraint */
 };
 
+/* A declared key: primary ('p'), unique ('u') or foreign ('f'). */
+struct db_constraint {
+	char		  type;
+	char		 *name;
+	char		**cols;		/* in key order */
+	char		**refcols;	/* 'f': the referenced columns */
+	size_t		  ncols, cap;
+	char		 *reftable;	/* 'f': the referenced table */
+};
+
 struct db_table {
 	char		 *name;
 	char		 *comment;	/* or NULL */
@@ -29,6 +39,8 @@ struct db_table {
 	int		  readable;	/* SELECT privilege */
 	struct db_column *cols;
 	size_t		  ncols, cap;
+	struct db_constraint *cons;
+	size_t		  ncons, capcons;
 };
 
 struct db_schema {
@@ -42,6 +54,16 @@ struct db_table		*db_schema_table(const struct db_schema *,
 			    const char *);
 struct db_column	*db_table_column(const struct db_table *,
 			    const char *);
+/*
+ * One column of a declared key, in key order: rows of the same key name
+ * in a row extend it.  Marks the column pk, uk or fk.
+ */
+void			 db_table_constraint(struct db_table *, char type,
+			    const char *name, const char *column,
+			    const char *reftable, const char *refcolumn);
+/* Whether the columns (and nothing else) cover a primary or unique key. */
+int			 db_table_unique(const struct db_table *,
+			    const char *const *cols, size_t n);
 /* The entity's table in the schema, or NULL. */
 struct db_table		*db_entity_table(const struct db_schema *,
 			    const struct mdg_entity *);

@@ -898,6 +898,59 @@ parse_root(struct parser *p, const char *s)
 	return 0;
 }
 
+/* "health ENTITY COLUMN=V[|V...] COLUMN!=V[|V...] ..." */
+static int
+parse_health(struct parser *p, const char *s)
+{
+	struct mdg_entity	*e;
+	struct mdg_health	 h;
+	const char		*op, *v, *bar;
+	char			*w;
+	size_t			 n, cap, i;
+
+	if ((e = parse_entity_name(p, &s)) == NULL)
+		return -1;
+	if (*skip_ws(s) == '\0')
+		return fail(p, "health %s: give COLUMN=VALUE or COLUMN!=VALUE",
+		    e->name);
+	while ((w = next_word(&s)) != NULL) {
+		memset(&h, 0, sizeof h);
+		n = ident_len(w);
+		op = w + n;
+		h.negate = op[0] == '!' && op[1] == '=';
+		if (n == 0 || (*op != '=' && !h.negate) ||
+		    op[h.negate ? 2 : 1] == '\0') {
+			fail(p, "health %s: expected COLUMN=VALUE[|VALUE] or "
+			    "COLUMN!=VALUE[|VALUE], not '%s'", e->name, w);
+			free(w);
+			return -1;
+		}
+		for (i = 0; i < e->nhealth; i++) {
+			if (strncmp(e->health[i].column, w, n) == 0 &&
+			    e->health[i].column[n] == '\0') {
+				fail(p, "health %s: column %.*s has a rule "
+				    "already", e->name, (int)n, w);
+				free(w);
+				return -1;
+			}
+		}
+		h.column = xstrndup(w, n);
+		cap = 0;
+		for (v = op + (h.negate ? 2 : 1); ; v = bar + 1) {
+			bar = strchr(v, '|');
+			VEC_PUSH(h.values, h.nvalues, cap, bar ?
+			    xstrndup(v, (size_t)(bar - v)) : xstrdup(v));
+			if (bar == NULL)
+				break;
+		}
+		free(w);
+		e->health = xreallocarray(e->health, e->nhealth + 1,
+		    sizeof *e->health);
+		e->health[e->nhealth++] = h;
+	}
+	return 0;
+}
+
 static int
 top_line(struct parser *p, const char *s)
 {
@@ -918,6 +971,8 @@ top_line(struct parser *p, const char *s)
 		rc = parse_entity_decl(p, rest);
 	else if (str_eq(word, "root"))
 		rc = parse_root(p, rest);
+	else if (str_eq(word, "health"))
+		rc = parse_health(p, rest);
 	else if (str_eq(word, "schema") || str_eq(word, "prefix")) {
 		arg = next_word(&rest);
 		if (arg == NULL || *skip_ws(rest) != '\0')
@@ -936,7 +991,7 @@ top_line(struct parser *p, const char *s)
 		free(arg);
 	} else
 		rc = fail(p, "unknown statement '%s' (choose from: schema, "
-		    "prefix, entity, root, chain, list)", word);
+		    "prefix, entity, root, health, chain, list)", word);
 	free(word);
 	return rc;
 }
@@ -1146,6 +1201,12 @@ model_free(struct mdg_model *m)
 		free(m->lists[i]);
 	}
 	for (i = 0; i < m->nentities; i++) {
+		for (j = 0; j < m->entities[i]->nhealth; j++) {
+			free(m->entities[i]->health[j].column);
+			strv_free(m->entities[i]->health[j].values,
+			    m->entities[i]->health[j].nvalues);
+		}
+		free(m->entities[i]->health);
 		free(m->entities[i]->name);
 		free(m->entities[i]->table);
 		free(m->entities[i]);

@@ -52,7 +52,21 @@ struct mdg_attr {
 	char	*comment;	/* or NULL */
 };
 
+/*
+ * A health rule: `health Entity column=v1|v2` says a row is healthy only
+ * when column holds one of the values; `column!=v1|v2`, only when it
+ * holds none of them.  Values compare as text (booleans: true, false).
+ */
+struct mdg_health {
+	char	 *column;
+	char	**values;
+	size_t	  nvalues;
+	int	  negate;	/* != */
+};
+
 struct mdg_entity {
+	struct mdg_health	*health;
+	size_t			 nhealth;
 	char	*name;
 	char	*table;		/* prefix + lower(name) unless declared;
 				   NULL for an abstract model */

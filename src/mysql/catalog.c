@@ -45,14 +45,16 @@ static const char sql_columns[] =
     " ORDER BY TABLE_NAME, ORDINAL_POSITION";
 
 static const char sql_keys[] =
-    "SELECT k.TABLE_NAME, c.CONSTRAINT_TYPE, k.COLUMN_NAME\n"
+    "SELECT k.TABLE_NAME, c.CONSTRAINT_TYPE, k.CONSTRAINT_NAME, k.COLUMN_NAME,\n"
+    "       k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME\n"
     "  FROM information_schema.KEY_COLUMN_USAGE k\n"
     "  JOIN information_schema.TABLE_CONSTRAINTS c\n"
     "    ON c.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA\n"
     "   AND c.TABLE_SCHEMA = k.TABLE_SCHEMA\n"
     "   AND c.TABLE_NAME = k.TABLE_NAME\n"
     "   AND c.CONSTRAINT_NAME = k.CONSTRAINT_NAME\n"
-    " WHERE k.TABLE_SCHEMA = ?";
+    " WHERE k.TABLE_SCHEMA = ?\n"
+    " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION";
 
 /* MariaDB's JSON is LONGTEXT with CHECK (json_valid(`col`)). */
 static const char sql_json[] =
@@ -166,18 +168,15 @@ key_row(void *arg, const char *const *c, unsigned int n)
 {
 	struct cat		*x = arg;
 	struct db_table		*t;
-	struct db_column	*col;
+	char			 type;
 
 	(void)n;
-	if ((t = db_schema_table(x->s, c[0])) == NULL ||
-	    (col = db_table_column(t, c[2])) == NULL)
+	if ((t = db_schema_table(x->s, c[0])) == NULL)
 		return 0;
-	if (str_eq(c[1], "PRIMARY KEY"))
-		col->pk = 1;
-	else if (str_eq(c[1], "UNIQUE"))
-		col->uk = 1;
-	else if (str_eq(c[1], "FOREIGN KEY"))
-		col->fk = 1;
+	type = str_eq(c[1], "PRIMARY KEY") ? 'p' : str_eq(c[1], "UNIQUE") ?
+	    'u' : str_eq(c[1], "FOREIGN KEY") ? 'f' : 0;
+	if (type != 0)
+		db_table_constraint(t, type, c[2], c[3], c[4], c[5]);
 	return 0;
 }
 

@@ -46,15 +46,21 @@ static const char sql_columns[] =
     " ORDER BY c.relname, a.attnum";
 
 static const char sql_constraints[] =
-    "SELECT c.relname, con.contype, a.attname\n"
+    "SELECT c.relname, con.contype, con.conname, a.attname,\n"
+    "       rc.relname, ra.attname\n"
     "  FROM pg_catalog.pg_constraint con\n"
     "  JOIN pg_catalog.pg_class c ON c.oid = con.conrelid\n"
     "  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n"
-    " CROSS JOIN LATERAL pg_catalog.unnest(con.conkey) AS k(attnum)\n"
+    " CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(con.conkey),\n"
+    "       pg_catalog.unnest(con.confkey))\n"
+    "       WITH ORDINALITY AS k(attnum, refnum, i)\n"
     "  JOIN pg_catalog.pg_attribute a\n"
     "    ON a.attrelid = con.conrelid AND a.attnum = k.attnum\n"
+    "  LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid\n"
+    "  LEFT JOIN pg_catalog.pg_attribute ra\n"
+    "    ON ra.attrelid = con.confrelid AND ra.attnum = k.refnum\n"
     " WHERE n.nspname = $1 AND con.contype IN ('p', 'u', 'f')\n"
-    " ORDER BY 1, 2, 3";
+    " ORDER BY 1, 3, k.i";
 
 /* A PostgreSQL type in the doc's words; never with a space. */
 static char *
@@ -102,7 +108,6 @@ pg_introspect(struct db *db, const char *schema, struct db_schema **out,
 	const char		*params[] = { schema };
 	struct db_schema	*s;
 	struct db_table		*t = NULL;
-	struct db_column	*c;
 	PGresult		*res;
 	char			*why = NULL, *typ;
 	int			 i;
@@ -151,20 +156,12 @@ pg_introspect(struct db *db, const char *schema, struct db_schema **out,
 	if ((res = pg_exec(pg, sql_constraints, 1, params, &why)) == NULL)
 		goto fail;
 	for (i = 0; i < PQntuples(res); i++) {
-		if ((t = db_schema_table(s, PQgetvalue(res, i, 0))) == NULL ||
-		    (c = db_table_column(t, PQgetvalue(res, i, 2))) == NULL)
+		if ((t = db_schema_table(s, PQgetvalue(res, i, 0))) == NULL)
 			continue;
-		switch (PQgetvalue(res, i, 1)[0]) {
-		case 'p':
-			c->pk = 1;
-			break;
-		case 'u':
-			c->uk = 1;
-			break;
-		case 'f':
-			c->fk = 1;
-			break;
-		}
+		db_table_constraint(t, PQgetvalue(res, i, 1)[0],
+		    PQgetvalue(res, i, 2), PQgetvalue(res, i, 3),
+		    PQgetisnull(res, i, 4) ? NULL : PQgetvalue(res, i, 4),
+		    PQgetisnull(res, i, 5) ? NULL : PQgetvalue(res, i, 5));
 	}
 	PQclear(res);
 	*out = s;
