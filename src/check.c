@@ -44,6 +44,7 @@ findings_free(struct findings *f)
 		free(f->list[i].examples);
 	}
 	free(f->list);
+	free(f->instance);
 	memset(f, 0, sizeof *f);
 }
 
@@ -104,8 +105,10 @@ drift(const struct mdg_model *m, const struct mdg_view *v,
 	size_t				 i, j, k, n, cap = 0;
 	int				 seen;
 
-	for (i = 0; i < m->nentities; i++) {
-		const struct mdg_entity *e = m->entities[i];
+	/* Every table the model maps; of a few chains, theirs. */
+	for (i = 0; i < (v->nchains ? v->nents : m->nentities); i++) {
+		const struct mdg_entity *e = v->nchains ? v->ents[i].entity :
+		    m->entities[i];
 
 		if (e->table == NULL)
 			continue;	/* abstract */
@@ -145,6 +148,8 @@ drift(const struct mdg_model *m, const struct mdg_view *v,
 		}
 	}
 	free(cols);
+	if (v->nchains > 0)
+		return;		/* a few chains say nothing of other tables */
 	n = unclassified_tables(m, s, &unc);
 	for (i = 0; i < n; i++) {
 		x = add(f, FIND_UNCLASSIFIED);
@@ -318,10 +323,10 @@ ask(struct db *db, const struct db_schema *s, const struct mdg_rel *r,
 }
 
 int
-check_run(struct db *db, const struct mdg_model *m,
-    const struct db_schema *s, struct findings *f, char **cause)
+check_run(struct db *db, const struct mdg_view *v, const struct db_schema *s,
+    struct findings *f, char **cause)
 {
-	struct mdg_view		*v = view_new(m, NULL);
+	const struct mdg_model	*m = v->model;
 	const struct mdg_rel	*r;
 	size_t			 i;
 	struct side_ctx		 left, right;
@@ -356,6 +361,82 @@ check_run(struct db *db, const struct mdg_model *m,
 		tally_free(&left.orphans, left.nkeys);
 		tally_free(&left.breaches, left.nkeys);
 	}
-	view_free(v);
 	return rc;
+}
+
+static char *
+node_keys(const struct inst_node *nd)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b);
+	for (i = 0; i < nd->cols->nkeys; i++)
+		buf_printf(&b, "%s%s=%s", i ? " " : "", nd->cols->names[i],
+		    nd->values[i] ? nd->values[i] : "NULL");
+	return buf_detach(&b);
+}
+
+void
+check_instance(const struct instance *in, struct findings *f)
+{
+	const struct inst_node	*nd, *other;
+	const struct inst_edge	*e;
+	struct finding		*x;
+	size_t			 i, j, y;
+	char			*k;
+
+	memset(f, 0, sizeof *f);
+	f->instance = xasprintf("%s %s=%s", in->root->name, in->column,
+	    in->value);
+	for (i = 0; i < in->nnodes; i++) {
+		nd = &in->nodes[i];
+		if (nd->more == 0 && !nd->missing)
+			f->rows++;
+		if (nd->missing) {
+			x = add(f, FIND_NOT_FOUND);
+			x->rel = nd->via;
+			x->entity = xstrdup(nd->entity->name);
+			x->table = xstrdup(nd->entity->table);
+			x->partner = xstrdup(in->nodes[nd->parent].entity->name);
+			k = node_keys(nd);
+			x->examples = xasprintf("%s (named by %s)", k,
+			    in->nodes[nd->parent].id);
+			free(k);
+			x->count = 1;
+		}
+		for (j = 0; j < nd->nbad; j++) {
+			x = add(f, FIND_UNHEALTHY);
+			x->entity = xstrdup(nd->entity->name);
+			x->table = xstrdup(nd->entity->table);
+			x->column = xstrdup(nd->bad[j].column);
+			x->examples = xasprintf("%s: %s=%s", nd->id,
+			    nd->bad[j].column, nd->bad[j].value);
+			x->count = 1;
+		}
+	}
+	/* A breach once per row and relation: the row with the partners. */
+	for (i = 0; i < in->nedges; i++) {
+		e = &in->edges[i];
+		if (e->breach <= 1)
+			continue;
+		y = e->breach_at == 1 ? e->from : e->to;
+		for (j = 0; j < i; j++)
+			if (in->edges[j].breach > 1 && in->edges[j].rel ==
+			    e->rel && in->edges[j].breach_at == e->breach_at &&
+			    (e->breach_at == 1 ? in->edges[j].from :
+			    in->edges[j].to) == y)
+				break;
+		if (j < i)
+			continue;
+		nd = &in->nodes[y];
+		other = &in->nodes[y == e->from ? e->to : e->from];
+		x = add(f, FIND_ROW_BREACH);
+		x->rel = e->rel;
+		x->entity = xstrdup(nd->entity->name);
+		x->table = xstrdup(nd->entity->table);
+		x->partner = xstrdup(other->entity->name);
+		x->count = e->breach;
+		x->examples = xstrdup(nd->id);
+	}
 }

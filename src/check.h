@@ -5,6 +5,7 @@
 #ifndef MDG_CHECK_H
 #define MDG_CHECK_H
 
+#include "instance.h"
 #include "live.h"
 #include "model.h"
 #include "util.h"
@@ -18,6 +19,9 @@ enum finding_kind {
 	FIND_UNREADABLE,	/* no SELECT privilege: not checked */
 	FIND_ORPHAN,		/* rows whose key finds no partner */
 	FIND_BREACH,		/* rows matching more partners than allowed */
+	FIND_NOT_FOUND,		/* instance: a join value naming no row */
+	FIND_ROW_BREACH,	/* instance: a row with more partners than allowed */
+	FIND_UNHEALTHY,		/* instance: a row its health rules call bad */
 };
 
 struct finding {
@@ -35,10 +39,16 @@ struct findings {
 	struct finding	*list;
 	size_t		 n, cap;
 	size_t		 relations;	/* relations checked */
+	char		*instance;	/* check --data-id ...: "DataSource
+					   bk_data_id=N", else NULL */
+	size_t		 rows;		/* its rows looked at */
 };
 
-int	check_run(struct db *, const struct mdg_model *,
+/* Drift and health of the chains of a view (all chains: view_new(m, 0)). */
+int	check_run(struct db *, const struct mdg_view *,
 	    const struct db_schema *, struct findings *, char **cause);
+/* The findings of one instance diagram: ghosts, breaches, bad health. */
+void	check_instance(const struct instance *, struct findings *);
 void	findings_free(struct findings *);
 
 /* Tables with the model's prefix that no chain or list names (sorted). */

@@ -117,11 +117,13 @@ static int
 chain_svg(struct doc_opts *o, const struct mdg_chain *c, const char *path,
     char **cause)
 {
-	struct emit_opts	 eo = { "svg", NULL };
+	struct emit_opts	 eo;
 	struct mdg_view		*v;
 	struct doc_file		 f;
 	int			 rc;
 
+	memset(&eo, 0, sizeof eo);
+	eo.format = "svg";
 	v = view_new(o->model, c);
 	if (o->live != NULL)
 		view_apply_db(v, o->live, COLUMNS_DOC, 0);

@@ -16,6 +16,8 @@
 struct emit_opts {
 	const char	*format;	/* the format's name: "svg" */
 	const char	*rankdir;	/* LR (default), RL, TB, BT */
+	int		 no_collapse;	/* instance: a node per row */
+	int		 color;		/* tree: ANSI colours */
 };
 
 /* A diagram of a view: one chain, or all (v->chain NULL). */
@@ -49,6 +51,9 @@ int	emit_graphviz_schema(struct buf *, const struct mdg_view *,
 	    const struct emit_opts *, char **cause);
 int	emit_graphviz_instance(struct buf *, const struct instance *,
 	    const struct emit_opts *, char **cause);
+/* An instance diagram as an indented tree, for a terminal. */
+int	emit_tree_instance(struct buf *, const struct instance *,
+	    const struct emit_opts *, char **cause);
 /* check's report: one finding a line, or JSON. */
 int	emit_check_text(struct buf *, const struct findings *,
 	    const struct db_schema *, const struct emit_opts *, char **cause);
@@ -59,6 +64,9 @@ int	emit_check_json(struct buf *, const struct findings *,
 const char *mermaid_card(enum mdg_card, int right);
 /* A value safe inside a Mermaid "..." label or comment. */
 void	mermaid_escape(struct buf *, const char *);
+
+/* Text for a terminal made inert: control characters as \n, \t, \xNN. */
+void	tty_escape(struct buf *, const char *);
 
 /* Markdown: plain text made inert, or a note kept as inline Markdown. */
 void	md_escape_text(struct buf *, const char *);

@@ -9,7 +9,7 @@
 
 static const char *kind_names[] = {
 	"missing-table", "missing-column", "unclassified", "unreadable",
-	"orphan", "breach",
+	"orphan", "breach", "not-found", "breach", "unhealthy",
 };
 
 static void
@@ -53,6 +53,20 @@ finding_text(struct buf *b, const struct finding *x)
 		buf_puts(b, " -- ");
 		rel_text(b, x->rel);
 		break;
+	case FIND_NOT_FOUND:
+		buf_printf(b, "no %s with ", x->entity);
+		buf_puts(b, x->examples);
+		buf_puts(b, " -- ");
+		rel_text(b, x->rel);
+		break;
+	case FIND_ROW_BREACH:
+		buf_printf(b, "%s has %lld %s rows, the model allows 1 -- ",
+		    x->examples, x->count, x->partner);
+		rel_text(b, x->rel);
+		break;
+	case FIND_UNHEALTHY:
+		buf_printf(b, "%s is unhealthy", x->examples);
+		break;
 	}
 }
 
@@ -69,17 +83,20 @@ emit_check_text(struct buf *b, const struct findings *f,
 	for (i = 0; i < f->n; i++) {
 		buf_reset(&line);
 		finding_text(&line, &f->list[i]);
-		/* One finding a line, whatever the data holds. */
-		for (char *p = line.data; *p != '\0'; p++)
-			if (*p == '\n' || *p == '\r' || *p == '\t')
-				*p = ' ';
-		buf_printf(b, "%-15s %s\n", kind_names[f->list[i].kind],
-		    line.data);
+		/* One finding a line, inert, whatever the data holds. */
+		buf_printf(b, "%-15s ", kind_names[f->list[i].kind]);
+		tty_escape(b, line.data);
+		buf_putc(b, '\n');
 	}
 	buf_free(&line);
-	buf_printf(b, "%zu finding%s in schema %s: %zu tables, %zu relations "
-	    "checked\n", f->n, f->n == 1 ? "" : "s", s->name, s->ntables,
-	    f->relations);
+	if (f->instance != NULL) {
+		buf_printf(b, "%zu finding%s for ", f->n, f->n == 1 ? "" : "s");
+		tty_escape(b, f->instance);
+		buf_printf(b, ": %zu rows checked\n", f->rows);
+	} else
+		buf_printf(b, "%zu finding%s in schema %s: %zu tables, %zu "
+		    "relations checked\n", f->n, f->n == 1 ? "" : "s", s->name,
+		    s->ntables, f->relations);
 	return 0;
 }
 
@@ -100,7 +117,11 @@ emit_check_json(struct buf *b, const struct findings *f,
 	json_kint(&j, "version", 1);
 	json_kstr(&j, "schema", s->name);
 	json_kint(&j, "tables", (long long)s->ntables);
-	json_kint(&j, "relations_checked", (long long)f->relations);
+	if (f->instance != NULL) {
+		json_kstr(&j, "instance", f->instance);
+		json_kint(&j, "rows_checked", (long long)f->rows);
+	} else
+		json_kint(&j, "relations_checked", (long long)f->relations);
 	json_key(&j, "findings");
 	json_arr(&j);
 	buf_init(&t);
@@ -120,7 +141,8 @@ emit_check_json(struct buf *b, const struct findings *f,
 			json_kstr(&j, "partner", x->partner);
 			json_kint(&j, "rows", x->count);
 			json_kstr(&j, "examples", x->examples);
-		}
+		} else if (x->examples != NULL)
+			json_kstr(&j, "examples", x->examples);
 		json_end_obj(&j);
 	}
 	buf_free(&t);

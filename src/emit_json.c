@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "emit.h"
 #include "json.h"
 
@@ -149,7 +151,7 @@ emit_json_schema(struct buf *b, const struct mdg_view *v,
 	json_key(&j, "chains");
 	json_arr(&j);
 	for (i = 0; i < m->nchains; i++) {
-		if (v->chain != NULL && m->chains[i] != v->chain)
+		if (!view_has_chain(v, m->chains[i]))
 			continue;
 		json_obj(&j);
 		json_kstr(&j, "name", m->chains[i]->name);
@@ -171,9 +173,45 @@ emit_json_schema(struct buf *b, const struct mdg_view *v,
 	return 0;
 }
 
+/* What a node's health rules say: {"ok": true} or the bad columns. */
+static void
+json_health(struct json *j, const struct inst_node *nd)
+{
+	const struct mdg_health	*h;
+	struct buf		 want;
+	size_t			 i, k;
+
+	if (nd->entity->nhealth == 0 || nd->missing || nd->more > 0)
+		return;
+	json_key(j, "health");
+	json_obj(j);
+	json_kbool(j, "ok", nd->nbad == 0);
+	if (nd->nbad > 0) {
+		json_key(j, "problems");
+		json_arr(j);
+		buf_init(&want);
+		for (i = 0; i < nd->nbad; i++) {
+			h = nd->bad[i].rule;
+			buf_reset(&want);
+			buf_puts(&want, h->negate ? "not " : "");
+			for (k = 0; k < h->nvalues; k++)
+				buf_printf(&want, "%s%s", k ? " or " : "",
+				    h->values[k]);
+			json_obj(j);
+			json_kstr(j, "column", nd->bad[i].column);
+			json_kstr(j, "value", nd->bad[i].value);
+			json_kstr(j, "healthy", want.data);
+			json_end_obj(j);
+		}
+		buf_free(&want);
+		json_end_arr(j);
+	}
+	json_end_obj(j);
+}
+
 /*
- * {"format": "mdgraph-instance", "version": 1, "root": {...},
- *  "nodes": [...], "edges": [...], "truncations": [...]}
+ * {"format": "mdgraph-instance", "version": 2, "root": {...}, "chain",
+ *  "nodes": [...], "edges": [...], "truncations": [...], "notes": [...]}
  */
 int
 emit_json_instance(struct buf *b, const struct instance *in,
@@ -182,14 +220,15 @@ emit_json_instance(struct buf *b, const struct instance *in,
 	const struct inst_node	*nd;
 	const struct inst_edge	*e;
 	struct json		 j;
-	size_t			 i, k, n;
+	char			*chains;
+	size_t			 i, k;
 
 	(void)o;
 	(void)cause;
 	json_init(&j, b);
 	json_obj(&j);
 	json_kstr(&j, "format", "mdgraph-instance");
-	json_kint(&j, "version", 1);
+	json_kint(&j, "version", 2);
 	json_key(&j, "root");
 	json_obj(&j);
 	json_kstr(&j, "entity", in->root->name);
@@ -197,7 +236,9 @@ emit_json_instance(struct buf *b, const struct instance *in,
 	json_kstr(&j, "value", in->value);
 	json_kstr(&j, "tenant", in->tenant);
 	json_end_obj(&j);
-	json_kstr(&j, "chain", in->chain ? in->chain->name : "all");
+	chains = inst_chain_names(in);
+	json_kstr(&j, "chain", chains);
+	free(chains);
 	json_key(&j, "nodes");
 	json_arr(&j);
 	for (i = 0; i < in->nnodes; i++) {
@@ -210,16 +251,23 @@ emit_json_instance(struct buf *b, const struct instance *in,
 		json_kstr(&j, "table", nd->entity->table);
 		json_kstr(&j, "chain", nd->home->name);
 		json_kint(&j, "layer", nd->layer);
+		if (nd->root)
+			json_kbool(&j, "root", 1);
+		if (nd->missing)
+			json_kbool(&j, "missing", 1);
+		if (nd->partner)
+			json_kbool(&j, "partner", 1);
 		json_key(&j, "keys");
 		json_obj(&j);
-		for (k = 0; k < nd->nkeys; k++)
-			json_kstr(&j, nd->names[k], nd->values[k]);
+		for (k = 0; k < nd->cols->nkeys; k++)
+			json_kstr(&j, nd->cols->names[k], nd->values[k]);
 		json_end_obj(&j);
 		json_key(&j, "attributes");
 		json_obj(&j);
-		for (k = nd->nkeys; k < nd->nshown; k++)
-			json_kstr(&j, nd->names[k], nd->values[k]);
+		for (k = nd->cols->nkeys; k < nd->cols->n; k++)
+			json_kstr(&j, nd->cols->names[k], nd->values[k]);
 		json_end_obj(&j);
+		json_health(&j, nd);
 		json_end_obj(&j);
 	}
 	json_end_arr(&j);
@@ -236,12 +284,21 @@ emit_json_instance(struct buf *b, const struct instance *in,
 		json_kstr(&j, "chain", e->rel->chain->name);
 		json_kstr(&j, "from", in->nodes[e->from].id);
 		json_kstr(&j, "to", in->nodes[e->to].id);
+		if (e->missing)
+			json_kbool(&j, "missing", 1);
+		if (e->breach > 1) {
+			json_key(&j, "breach");
+			json_obj(&j);
+			json_kint(&j, "rows", e->breach);
+			json_kint(&j, "allowed", 1);
+			json_end_obj(&j);
+		}
 		json_end_obj(&j);
 	}
 	json_end_arr(&j);
 	json_key(&j, "truncations");
 	json_arr(&j);
-	for (n = 0, i = 0; i < in->nedges; i++) {
+	for (i = 0; i < in->nedges; i++) {
 		const struct inst_node *more, *parent;
 
 		e = &in->edges[i];
@@ -260,7 +317,16 @@ emit_json_instance(struct buf *b, const struct instance *in,
 		json_kint(&j, "shown", more->total - more->more);
 		json_kint(&j, "total", more->total);
 		json_end_obj(&j);
-		n++;
+	}
+	json_end_arr(&j);
+	json_key(&j, "notes");
+	json_arr(&j);
+	for (i = 0; i < in->nnotes; i++) {
+		json_obj(&j);
+		json_kstr(&j, "kind", in->notes[i].kind);
+		json_kstr(&j, "entity", in->notes[i].entity);
+		json_kstr(&j, "text", in->notes[i].text);
+		json_end_obj(&j);
 	}
 	json_end_arr(&j);
 	json_end_obj(&j);

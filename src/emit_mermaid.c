@@ -284,32 +284,104 @@ flow_escape(struct buf *b, const char *s)
 	escape(b, s, 1);
 }
 
+#define SHOWN_WIDTH	40	/* characters of an attribute in a picture */
+
 static void
-flow_node(struct buf *b, const struct inst_node *nd, size_t id)
+flow_value(struct buf *b, const char *v, int key)
 {
-	size_t k;
+	char *s;
+
+	if (v == NULL) {
+		buf_puts(b, "NULL");
+		return;
+	}
+	if (*v == '\0') {
+		buf_puts(b, "''");	/* an empty string, not nothing */
+		return;
+	}
+	s = key ? xstrdup(v) : shorten(v, SHOWN_WIDTH);
+	flow_escape(b, s);
+	free(s);
+}
+
+/*
+ * Mermaid trims a label's trailing blanks: keep them as #32; so the label
+ * reads as written.
+ */
+static void
+keep_trailing_blanks(struct buf *b, size_t start)
+{
+	size_t n = 0;
+
+	while (b->len > start && b->data[b->len - 1] == ' ') {
+		b->len--;
+		n++;
+	}
+	b->data[b->len] = '\0';
+	while (n-- > 0)
+		buf_puts(b, "#32;");
+}
+
+static void
+flow_node(struct buf *b, const struct instance *in, size_t id,
+    const size_t *group, size_t members)
+{
+	const struct inst_node	*nd = &in->nodes[id];
+	size_t			 i, k;
 
 	buf_printf(b, "        n%zu[\"", id);
 	if (nd->more > 0) {
 		buf_printf(b, "+%lld more ", nd->more);
 		flow_escape(b, nd->entity->name);
-		buf_puts(b, "\"]\n");
+		buf_puts(b, "\"]:::more\n");
 		return;
 	}
+	if (nd->missing)
+		buf_puts(b, "not found: ");
 	buf_puts(b, "<b>");
 	flow_escape(b, nd->entity->name);
 	buf_puts(b, "</b>");
-	for (k = 0; k < nd->nshown; k++) {
-		buf_puts(b, "<br/>");
-		flow_escape(b, nd->names[k]);
-		buf_puts(b, ": ");
-		flow_escape(b, nd->values[k] ? nd->values[k] : "NULL");
+	if (members > 1) {
+		buf_printf(b, " (%zu rows)", members);
+		for (i = id; i < in->nnodes; i++) {
+			if (group[i] != id)
+				continue;
+			buf_puts(b, "<br/>");
+			for (k = 0; k < in->nodes[i].cols->nkeys; k++) {
+				buf_puts(b, k ? ", " : "");
+				flow_value(b, in->nodes[i].values[k], 1);
+			}
+		}
+		buf_puts(b, "\"]\n");
+		return;
 	}
-	buf_puts(b, "\"]\n");
+	for (k = 0; k < nd->nbad; k++) {
+		buf_puts(b, "<br/>unhealthy: ");
+		flow_escape(b, nd->bad[k].column);
+		buf_puts(b, "=");
+		flow_escape(b, nd->bad[k].value);
+	}
+	for (k = 0; k < nd->cols->n; k++) {
+		buf_puts(b, "<br/>");
+		flow_escape(b, nd->cols->names[k]);
+		buf_puts(b, ": ");
+		flow_value(b, nd->values[k], k < nd->cols->nkeys);
+	}
+	keep_trailing_blanks(b, 0);
+	buf_puts(b, "\"]");
+	if (nd->missing)
+		buf_puts(b, ":::missing");
+	else if (nd->nbad > 0)
+		buf_puts(b, ":::unhealthy");
+	else if (nd->root)
+		buf_puts(b, ":::root");
+	buf_putc(b, '\n');
 }
 
 /*
- * A flowchart: one subgraph per chain, a node per row, an edge per link.
+ * A flowchart: one subgraph per chain, a node per row (same-type leaf rows
+ * under one parent as one node), an edge per link; ghosts, unhealthy rows
+ * and the root in their own classes, breaches and missing links in red.
  * Past Mermaid's limits the rest is left out and a note says how much.
  */
 int
@@ -319,19 +391,33 @@ emit_mermaid_instance(struct buf *b, const struct instance *in,
 	const struct mdg_model	*m = in->model;
 	const struct inst_node	*nd;
 	const struct inst_edge	*e;
+	struct buf		 red;
 	char			*shown;
-	size_t			 i, c, nshown = 0, nedges = 0, dropped = 0;
+	size_t			 i, c, nshown = 0, nedges = 0, dropped = 0, total;
+	size_t			*group, *members;
 	int			 open;
 
-	(void)o;
 	(void)cause;
 	shown = xcalloc(in->nnodes ? in->nnodes : 1, 1);
-	buf_puts(b, "flowchart LR\n");
+	group = o->no_collapse ? NULL : inst_groups(in);
+	members = xcalloc(in->nnodes + 1, sizeof *members);
+	for (i = 0; i < in->nnodes; i++)
+		members[group ? group[i] : i]++;
+	buf_printf(b, "flowchart %s\n", o->rankdir ? o->rankdir : "LR");
+	buf_puts(b, "    classDef root fill:#f9d9a8,stroke:#5f6b7a,"
+	    "stroke-width:2px\n"
+	    "    classDef unhealthy fill:#fde2e1,stroke:#c0392b,"
+	    "stroke-width:2px\n"
+	    "    classDef missing fill:#ffffff,stroke:#c0392b,color:#c0392b,"
+	    "stroke-dasharray:5 3\n"
+	    "    classDef more fill:#ffffff,stroke:#9a9a9a,"
+	    "stroke-dasharray:5 3\n");
 	for (c = 0; c < m->nchains; c++) {
 		open = 0;
 		for (i = 0; i < in->nnodes; i++) {
 			nd = &in->nodes[i];
-			if (nd->home != m->chains[c])
+			if (nd->home != m->chains[c] ||
+			    (group != NULL && group[i] != i))
 				continue;
 			if (b->len > MERMAID_MAX_TEXT) {
 				dropped++;
@@ -343,30 +429,51 @@ emit_mermaid_instance(struct buf *b, const struct instance *in,
 				buf_puts(b, "\"]\n");
 				open = 1;
 			}
-			flow_node(b, nd, i);
+			flow_node(b, in, i, group, members[i]);
 			shown[i] = 1;
 			nshown++;
 		}
 		if (open)
 			buf_puts(b, "    end\n");
 	}
-	for (i = 0; i < in->nedges; i++) {
+	buf_init(&red);
+	for (total = 0, i = 0; i < in->nedges; i++) {
 		e = &in->edges[i];
+		if (group != NULL && ((group[e->from] != e->from &&
+		    members[group[e->from]] > 1) || (group[e->to] != e->to &&
+		    members[group[e->to]] > 1)))
+			continue;
+		total++;
 		if (!shown[e->from] || !shown[e->to])
 			continue;
 		if (nedges >= MERMAID_MAX_EDGES || b->len > MERMAID_MAX_TEXT + 3000)
 			break;
-		buf_printf(b, "    n%zu -->|\"", e->from);
+		buf_printf(b, "    n%zu %s|\"", e->from, e->missing ||
+		    in->nodes[e->from].more > 0 || in->nodes[e->to].more > 0 ?
+		    "-.->" : "-->");
 		flow_escape(b, e->rel->label);
+		if (e->breach > 1)
+			buf_printf(b, "<br/>%lld rows, the model allows 1",
+			    e->breach);
+		if (e->missing)
+			buf_puts(b, "<br/>not found");
 		buf_printf(b, "\"| n%zu\n", e->to);
+		if (e->breach > 1 || e->missing)
+			buf_printf(&red, "%s%zu", red.len ? "," : "", nedges);
 		nedges++;
 	}
-	if (dropped > 0 || nedges < in->nedges) {
+	if (red.len > 0)
+		buf_printf(b, "    linkStyle %s stroke:#c0392b,stroke-width:2px,"
+		    "color:#c0392b\n", red.data);
+	buf_free(&red);
+	if (dropped > 0 || nedges < total) {
 		buf_printf(b, "    mdg_more[\"%zu more rows and %zu more links "
 		    "not shown: Mermaid's size limit; use -T svg or json\"]\n",
-		    dropped, in->nedges - nedges);
+		    dropped, total - nedges);
 	}
 	free(shown);
+	free(group);
+	free(members);
 	return 0;
 }
 

@@ -21,6 +21,8 @@ static const struct format formats[] = {
 	    emit_graphviz_schema, emit_graphviz_instance, NULL },
 	{ "json", { ".json", NULL }, 0,
 	    emit_json_schema, emit_json_instance, emit_check_json },
+	{ "tree", { NULL }, 0,
+	    NULL, emit_tree_instance, NULL },
 	{ "text", { NULL }, 0,
 	    NULL, NULL, emit_check_text },
 };

@@ -275,6 +275,8 @@ graph_open(const char *name, const struct graph_opts *o, const char *nodesep,
 		agattr(g, AGNODE, (char *)node_attrs[i], (char *)"");
 	for (i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
 		agattr(g, AGRAPH, (char *)graph_attrs[i], (char *)"");
+	agattr(g, AGNODE, (char *)"penwidth", (char *)"1");
+	agattr(g, AGEDGE, (char *)"penwidth", (char *)"1");
 	agattr(g, AGNODE, (char *)"label", (char *)"\\N");
 	return g;
 }
@@ -399,6 +401,66 @@ graph_free(Agraph_t *g)
 		agclose(g);
 }
 
+#define COLOR_ROOT	"#f9d9a8"
+#define COLOR_BAD	"#c0392b"
+#define COLOR_BAD_FILL	"#fde2e1"
+#define SHOWN_WIDTH	40	/* characters of an attribute in a picture */
+
+/* A value in a cell: keys whole, attributes shortened; NULL in italics. */
+static void
+value_cell(struct buf *b, const char *v, int key)
+{
+	char *s;
+
+	if (v == NULL) {
+		buf_puts(b, "<i>NULL</i>");
+		return;
+	}
+	s = key ? xstrdup(v) : shorten(v, SHOWN_WIDTH);
+	if (key)
+		buf_puts(b, "<b>");
+	html_escape(b, s);
+	if (key)
+		buf_puts(b, "</b>");
+	free(s);
+}
+
+/* Is column k of the node one its health rules call bad? */
+static int
+bad_column(const struct inst_node *nd, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < nd->nbad; i++)
+		if (str_eq(nd->bad[i].column, nd->cols->names[k]))
+			return 1;
+	return 0;
+}
+
+/* The header of a row's table: its entity, and what is wrong with it. */
+static void
+row_header(struct buf *b, const struct inst_node *nd, int span)
+{
+	size_t i;
+
+	buf_printf(b, "<tr><td colspan=\"%d\" bgcolor=\"%s\"><b>", span,
+	    nd->nbad > 0 ? COLOR_BAD_FILL : nd->root ? COLOR_ROOT :
+	    COLOR_HEADER);
+	html_escape(b, nd->entity->name);
+	buf_puts(b, "</b>");
+	if (nd->root)
+		buf_puts(b, "  <font point-size=\"9\">root</font>");
+	for (i = 0; i < nd->nbad; i++) {
+		buf_puts(b, "<br/><font point-size=\"9\" color=\"" COLOR_BAD
+		    "\">unhealthy: ");
+		html_escape(b, nd->bad[i].column);
+		buf_puts(b, "=");
+		html_escape(b, nd->bad[i].value);
+		buf_puts(b, "</font>");
+	}
+	buf_puts(b, "</td></tr>");
+}
+
 static char *
 instance_label(const struct inst_node *nd)
 {
@@ -413,44 +475,84 @@ instance_label(const struct inst_node *nd)
 		    "</font>", nd->total);
 		return buf_detach(&b);
 	}
-	buf_puts(&b, "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" "
-	    "cellpadding=\"3\" bgcolor=\"white\" color=\"" COLOR_MUTED "\">");
-	buf_printf(&b, "<tr><td colspan=\"2\" bgcolor=\"%s\"><b>",
-	    nd->layer == 0 ? "#f9d9a8" : COLOR_HEADER);
-	html_escape(&b, nd->entity->name);
-	buf_puts(&b, "</b></td></tr>");
-	for (k = 0; k < nd->nshown; k++) {
-		buf_puts(&b, "<tr><td align=\"left\"><font color=\"" COLOR_MUTED
-		    "\">");
-		html_escape(&b, nd->names[k]);
-		buf_puts(&b, "</font></td><td align=\"left\">");
-		if (k < nd->nkeys)
-			buf_puts(&b, "<b>");
-		if (nd->values[k] == NULL)
-			buf_puts(&b, "<i>NULL</i>");
-		else
-			html_escape(&b, nd->values[k]);
-		if (k < nd->nkeys)
-			buf_puts(&b, "</b>");
+	if (nd->missing) {
+		buf_puts(&b, "<font color=\"" COLOR_BAD "\"><b>not found: ");
+		html_escape(&b, nd->entity->name);
+		buf_puts(&b, "</b>");
+		for (k = 0; k < nd->cols->n; k++) {
+			buf_puts(&b, "<br/>");
+			html_escape(&b, nd->cols->names[k]);
+			buf_puts(&b, " = ");
+			html_escape(&b, nd->values[k] ? nd->values[k] : "NULL");
+		}
+		buf_puts(&b, "</font>");
+		return buf_detach(&b);
+	}
+	buf_printf(&b, "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" "
+	    "cellpadding=\"3\" bgcolor=\"white\" color=\"%s\">",
+	    nd->nbad > 0 ? COLOR_BAD : COLOR_MUTED);
+	row_header(&b, nd, 2);
+	for (k = 0; k < nd->cols->n; k++) {
+		buf_printf(&b, "<tr><td align=\"left\"%s><font color=\"%s\">",
+		    bad_column(nd, k) ? " bgcolor=\"" COLOR_BAD_FILL "\"" : "",
+		    bad_column(nd, k) ? COLOR_BAD : COLOR_MUTED);
+		html_escape(&b, nd->cols->names[k]);
+		buf_printf(&b, "</font></td><td align=\"left\"%s>",
+		    bad_column(nd, k) ? " bgcolor=\"" COLOR_BAD_FILL "\"" : "");
+		value_cell(&b, nd->values[k], k < nd->cols->nkeys);
 		buf_puts(&b, "</td></tr>");
 	}
 	buf_puts(&b, "</table>");
 	return buf_detach(&b);
 }
 
-Agraph_t *
-graph_instance(const struct instance *in, const struct graph_opts *o)
+/*
+ * Same-type leaf rows under one parent, as one table: a header, the
+ * columns once, then a line per row.
+ */
+static char *
+group_label(const struct instance *in, const size_t *group, size_t leader,
+    size_t members)
 {
-	const struct mdg_model	*m = in->model;
-	const struct inst_node	*nd;
-	Agraph_t		*g, **clusters;
-	Agnode_t		**nodes;
-	Agedge_t		*e;
+	const struct inst_node	*nd = &in->nodes[leader];
 	struct buf		 b;
-	char			*label, name[32];
-	size_t			 i, c;
+	size_t			 i, k, ncols = nd->cols->n;
 
-	g = graph_open("instance", o, "0.25", "0.8", "10", "0.7");
+	buf_init(&b);
+	buf_puts(&b, "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" "
+	    "cellpadding=\"3\" bgcolor=\"white\" color=\"" COLOR_MUTED "\">");
+	buf_printf(&b, "<tr><td colspan=\"%zu\" bgcolor=\"" COLOR_HEADER
+	    "\"><b>", ncols ? ncols : 1);
+	html_escape(&b, nd->entity->name);
+	buf_printf(&b, "</b>  <font point-size=\"9\">%zu rows</font></td></tr>"
+	    "<tr>", members);
+	for (k = 0; k < ncols; k++) {
+		buf_puts(&b, "<td align=\"left\"><font color=\"" COLOR_MUTED
+		    "\">");
+		html_escape(&b, nd->cols->names[k]);
+		buf_puts(&b, "</font></td>");
+	}
+	buf_puts(&b, "</tr>");
+	for (i = leader; i < in->nnodes; i++) {
+		if (group[i] != leader)
+			continue;
+		buf_puts(&b, "<tr>");
+		for (k = 0; k < ncols; k++) {
+			buf_puts(&b, "<td align=\"left\">");
+			value_cell(&b, in->nodes[i].values[k],
+			    k < nd->cols->nkeys);
+			buf_puts(&b, "</td>");
+		}
+		buf_puts(&b, "</tr>");
+	}
+	buf_puts(&b, "</table>");
+	return buf_detach(&b);
+}
+
+static void
+instance_title(Agraph_t *g, const struct instance *in)
+{
+	struct buf b;
 
 	buf_init(&b);
 	buf_puts(&b, "<font point-size=\"15\"><b>");
@@ -466,41 +568,101 @@ graph_instance(const struct instance *in, const struct graph_opts *o)
 		buf_puts(&b, "</font>");
 	}
 	set_html(g, g, "label", b.data);
+	buf_free(&b);
+}
 
+/* "2 rows, the model allows 1" */
+static void
+edge_label(struct buf *b, const struct inst_edge *e, size_t members)
+{
+	html_escape(b, e->rel->label);
+	if (members > 1)
+		buf_printf(b, " (%zu)", members);
+	if (e->breach > 1)
+		buf_printf(b, "<br/><font color=\"" COLOR_BAD "\">%lld rows, the "
+		    "model allows 1</font>", e->breach);
+	if (e->missing)
+		buf_puts(b, "<br/><font color=\"" COLOR_BAD "\">not found"
+		    "</font>");
+}
+
+Agraph_t *
+graph_instance(const struct instance *in, const struct graph_opts *o)
+{
+	const struct mdg_model	*m = in->model;
+	const struct inst_node	*nd;
+	const struct inst_edge	*e;
+	Agraph_t		*g, **clusters;
+	Agnode_t		**nodes;
+	Agedge_t		*ge;
+	struct buf		 b;
+	char			*label, name[32];
+	size_t			 i, c, *group, *members;
+
+	g = graph_open("instance", o, "0.25", "0.8", "10", "0.7");
+	instance_title(g, in);
+	group = o->no_collapse ? NULL : inst_groups(in);
+	members = xcalloc(in->nnodes + 1, sizeof *members);
+	for (i = 0; i < in->nnodes; i++)
+		members[group ? group[i] : i]++;
+
+	buf_init(&b);
 	clusters = xcalloc(m->nchains, sizeof *clusters);
 	nodes = xcalloc(in->nnodes ? in->nnodes : 1, sizeof *nodes);
 	for (i = 0; i < in->nnodes; i++) {
 		nd = &in->nodes[i];
+		if (group != NULL && group[i] != i) {
+			nodes[i] = nodes[group[i]];
+			continue;
+		}
 		for (c = 0; c < m->nchains && m->chains[c] != nd->home; c++)
 			;
 		if (c < m->nchains && clusters[c] == NULL)
 			clusters[c] = chain_cluster(g, m->chains[c], 12, 12);
 		snprintf(name, sizeof name, "n%zu", i);
 		nodes[i] = agnode(g, name, 1);
-		label = instance_label(nd);
+		label = members[i] > 1 ? group_label(in, group, i, members[i]) :
+		    instance_label(nd);
 		set_html(g, nodes[i], "label", label);
 		free(label);
 		if (nd->more > 0) {
 			set(nodes[i], "shape", "box");
 			set(nodes[i], "style", "dashed,rounded");
 			set(nodes[i], "color", COLOR_MISSING);
-		}
+		} else if (nd->missing) {
+			set(nodes[i], "shape", "box");
+			set(nodes[i], "style", "dashed");
+			set(nodes[i], "color", COLOR_BAD);
+		} else if (nd->root)
+			set(nodes[i], "penwidth", "2.5");
 		if (c < m->nchains)
 			agsubnode(clusters[c], nodes[i], 1);
 	}
 	for (i = 0; i < in->nedges; i++) {
+		e = &in->edges[i];
+		if (group != NULL && ((group[e->from] != e->from &&
+		    members[group[e->from]] > 1) || (group[e->to] != e->to &&
+		    members[group[e->to]] > 1)))
+			continue;	/* the group's first row has the edge */
 		snprintf(name, sizeof name, "e%zu", i);
-		e = agedge(g, nodes[in->edges[i].from], nodes[in->edges[i].to],
-		    name, 1);
+		ge = agedge(g, nodes[e->from], nodes[e->to], name, 1);
 		buf_reset(&b);
-		html_escape(&b, in->edges[i].rel->label);
-		set_html(g, e, "label", b.data);
-		if (in->nodes[in->edges[i].from].more > 0 ||
-		    in->nodes[in->edges[i].to].more > 0)
-			set(e, "style", "dashed");
+		edge_label(&b, e, group ? (members[group[e->from]] > 1 ?
+		    members[group[e->from]] : members[group[e->to]]) : 1);
+		set_html(g, ge, "label", b.data);
+		if (in->nodes[e->from].more > 0 || in->nodes[e->to].more > 0 ||
+		    e->missing)
+			set(ge, "style", "dashed");
+		if (e->missing || e->breach > 1) {
+			set(ge, "color", COLOR_BAD);
+			set(ge, "fontcolor", COLOR_BAD);
+			set(ge, "penwidth", "2");
+		}
 	}
 	buf_free(&b);
 	free(nodes);
 	free(clusters);
+	free(group);
+	free(members);
 	return g;
 }

@@ -16,6 +16,7 @@ typedef struct Agraph_s Agraph_t;
 struct graph_opts {
 	const char	*rankdir;	/* LR (default), RL, TB, BT */
 	const char	*fontname;	/* a font with CJK glyphs */
+	int		 no_collapse;	/* instance: a node per row */
 };
 
 #define GRAPH_FONT	"Noto Sans CJK SC"

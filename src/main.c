@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "backend.h"
 #include "check.h"
@@ -31,7 +32,10 @@ enum command {
 
 struct opts {
 	enum command	 cmd;
-	const char	*chain;		/* NULL: "main" */
+	const char	*chain;		/* a list; NULL: main, or all */
+	const char	*attrs;		/* --attrs LIST */
+	const char	*exclude;	/* --exclude LIST */
+	int		 no_collapse;
 	const char	*format;	/* NULL: from -o, else mermaid */
 	const char	*output;	/* NULL: standard output */
 	const char	*model;		/* NULL: built in */
@@ -60,7 +64,8 @@ struct opts {
 };
 
 static int	cmd_instance(const struct opts *, const struct mdg_model *,
-		    const struct mdg_chain *, const struct format *);
+		    const struct mdg_chain *const *, size_t,
+		    const struct format *);
 
 /*
  * The options, as data: getopt_long's table, --help and the "valid
@@ -87,6 +92,9 @@ enum {
 	OPT_CHECK,
 	OPT_UPDATE,
 	OPT_SVG_DIR,
+	OPT_ATTRS,
+	OPT_EXCLUDE,
+	OPT_NO_COLLAPSE,
 };
 
 static const struct optdef {
@@ -96,8 +104,9 @@ static const struct optdef {
 	const char	*arg;
 	const char	*help;
 } optdefs[] = {
-	{ "chain", 1, 'c', "NAME",
-	    "chain to draw: a name from --list-chains, or all (default main)" },
+	{ "chain", 1, 'c', "LIST",
+	    "chains to draw or check: names from --list-chains, comma-"
+	    "separated, or all (default: main; all with a root or check)" },
 	{ "format", 1, 'T', "FORMAT",
 	    "output format: mermaid, dot, svg, png, pdf, json (default: "
 	    "from -o's extension; check: text or json)" },
@@ -135,6 +144,12 @@ static const struct optdef {
 	    "with a root: follow at most N layers of relations" },
 	{ "max-rows", 1, OPT_MAX_ROWS, "N",
 	    "with a root: rows per relation per parent (default 20)" },
+	{ "attrs", 1, OPT_ATTRS, "LIST",
+	    "with a root: also show these columns (col or Entity.col)" },
+	{ "exclude", 1, OPT_EXCLUDE, "LIST",
+	    "leave out these entities (and what only they reach)" },
+	{ "no-collapse", 0, OPT_NO_COLLAPSE, NULL,
+	    "with a root: a node per row, even for many leaf rows" },
 	{ "check", 0, OPT_CHECK, NULL,
 	    "doc: compare with -o FILE (or --update FILE); exit 1 if stale" },
 	{ "update", 1, OPT_UPDATE, "FILE",
@@ -338,6 +353,15 @@ parse_args(int argc, char **argv, struct opts *o)
 		case OPT_SVG_DIR:
 			o->svg_dir = optarg;
 			break;
+		case OPT_ATTRS:
+			o->attrs = optarg;
+			break;
+		case OPT_EXCLUDE:
+			o->exclude = optarg;
+			break;
+		case OPT_NO_COLLAPSE:
+			o->no_collapse = 1;
+			break;
 		case OPT_DEPTH:
 		case OPT_MAX_ROWS: {
 			char *end;
@@ -423,9 +447,14 @@ parse_args(int argc, char **argv, struct opts *o)
 		    "--table-id or --root");
 		return -1;
 	}
-	if (o->cmd != CMD_DRAW && (o->root_name || o->root_spec)) {
+	if (o->cmd == CMD_DOC && (o->root_name || o->root_spec)) {
 		log_error("--data-id, --table-id and --root draw instance "
-		    "diagrams: not with %s", o->cmd == CMD_DOC ? "doc" : "check");
+		    "diagrams: not with doc");
+		return -1;
+	}
+	if ((o->attrs || o->no_collapse) && !o->root_name && !o->root_spec) {
+		log_error("--attrs and --no-collapse go with a root: --data-id, "
+		    "--table-id or --root");
 		return -1;
 	}
 	if (o->db != NULL && o->offline) {
@@ -438,31 +467,146 @@ bad:
 	return -1;
 }
 
-/* The format of a diagram, from -T or -o's extension. */
+/* Does the format write this kind of output: 's'chema, 'i'nstance? */
+static int
+writes(const struct format *f, int what)
+{
+	return what == 's' ? f->schema != NULL : f->instance != NULL;
+}
+
+/*
+ * The format of a diagram ('s'chema or 'i'nstance), from -T or -o's
+ * extension; an instance diagram on a terminal is a tree.
+ */
 static const struct format *
-pick_format(const struct opts *o)
+pick_format(const struct opts *o, int what)
 {
 	const struct format	*f;
 	char			*names;
 
 	if (o->format != NULL) {
-		if ((f = format_named(o->format)) != NULL && f->schema != NULL)
+		if ((f = format_named(o->format)) != NULL && writes(f, what))
 			return f;
-		names = format_names('s');
-		log_error("unknown format '%s' (choose from: %s)", o->format,
-		    names);
+		names = format_names(what);
+		if (f != NULL && f->instance != NULL && what == 's')
+			log_error("-T %s draws instance diagrams: give --data-id, "
+			    "--table-id or --root", f->name);
+		else if (f != NULL)
+			log_error("-T %s is not for %s (choose from: %s)", f->name,
+			    what == 's' ? "a schema diagram" : f->check ?
+			    "a diagram: it is check's report" :
+			    "an instance diagram", names);
+		else
+			log_error("unknown format '%s' (choose from: %s)",
+			    o->format, names);
 		free(names);
 		return NULL;
 	}
 	if (o->output == NULL || str_eq(o->output, "-"))
-		return format_named("mermaid");
-	if ((f = format_for_path(o->output)) != NULL && f->schema != NULL)
+		return format_named(what == 'i' && isatty(STDOUT_FILENO) ?
+		    "tree" : "mermaid");
+	if ((f = format_for_path(o->output)) != NULL && writes(f, what))
 		return f;
-	names = format_names('s');
+	names = format_names(what);
 	log_error("cannot tell the format of '%s' from its extension: "
 	    "give -T FORMAT (%s)", o->output, names);
 	free(names);
 	return NULL;
+}
+
+/* A comma-separated list, as words (allocated). */
+static size_t
+split_list(const char *s, char ***out)
+{
+	char		**v = NULL;
+	const char	 *p, *e;
+	size_t		  n = 0, cap = 0;
+
+	for (p = s; ; p = e + 1) {
+		e = strchr(p, ',');
+		if ((e ? (size_t)(e - p) : strlen(p)) > 0)
+			VEC_PUSH(v, n, cap, e ? xstrndup(p, (size_t)(e - p)) :
+			    xstrdup(p));
+		if (e == NULL)
+			break;
+	}
+	*out = v;
+	return n;
+}
+
+/*
+ * The chains of --chain LIST; none for all.  `dflt` when not given:
+ * "main", or "all".
+ */
+static int
+pick_chains(const struct opts *o, const struct mdg_model *m, const char *dflt,
+    const struct mdg_chain ***out, size_t *n)
+{
+	const struct mdg_chain	**v;
+	char			**names, *all;
+	size_t			  nn, i;
+
+	nn = split_list(o->chain ? o->chain : dflt, &names);
+	v = xcalloc(nn + 1, sizeof *v);
+	*n = 0;
+	for (i = 0; i < nn; i++) {
+		if (str_eq(names[i], "all")) {
+			if (nn > 1) {
+				log_error("--chain all stands alone, not in a "
+				    "list");
+				goto bad;
+			}
+			break;
+		}
+		if ((v[*n] = model_chain(m, names[i])) == NULL) {
+			all = model_chain_names(m);
+			log_error("unknown chain '%s' (choose from: %s, all)",
+			    names[i], all);
+			free(all);
+			goto bad;
+		}
+		(*n)++;
+	}
+	if (nn == 0) {
+		log_error("--chain takes chain names, not '%s'", o->chain);
+		goto bad;
+	}
+	strv_free(names, nn);
+	*out = v;
+	return 0;
+bad:
+	strv_free(names, nn);
+	free(v);
+	return -1;
+}
+
+/* The entities of --exclude LIST. */
+static int
+pick_excluded(const struct opts *o, const struct mdg_model *m,
+    const struct mdg_entity ***out, size_t *n)
+{
+	char	**names;
+	size_t	  nn, i;
+
+	*out = NULL;
+	*n = 0;
+	if (o->exclude == NULL)
+		return 0;
+	nn = split_list(o->exclude, &names);
+	*out = xcalloc(nn + 1, sizeof **out);
+	for (i = 0; i < nn; i++) {
+		if (((*out)[i] = model_entity(m, names[i])) == NULL) {
+			log_error("--exclude: the model has no entity '%s'",
+			    names[i]);
+			strv_free(names, nn);
+			free(*out);
+			*out = NULL;
+			return -1;
+		}
+	}
+	*n = nn;
+	strv_free(names, nn);
+	return 0;
 }
 
 /* The live side of a run: a session and what the catalog said. */
@@ -535,41 +679,54 @@ write_output(const struct opts *o, const struct buf *b)
 	return 0;
 }
 
+/* A view of the chosen chains without the excluded entities. */
+static struct mdg_view *
+chosen_view(const struct mdg_model *m, const struct mdg_chain *const *chains,
+    size_t nchains, const struct mdg_entity *const *ex, size_t nex)
+{
+	struct mdg_view	*v = view_new_set(m, chains, nchains);
+
+	if (nex > 0)
+		view_exclude(v, ex, nex);
+	return v;
+}
+
 static int
 cmd_draw(const struct opts *o, const struct mdg_model *m)
 {
-	const struct mdg_chain	*chain = NULL;
-	const char		*name = o->chain ? o->chain :
-				    (o->root_name || o->root_spec) ? "all" : "main";
+	const int		 instance = o->root_name || o->root_spec;
+	const struct mdg_chain	**chains = NULL;
+	const struct mdg_entity	**ex = NULL;
 	const struct format	*fmt;
 	struct emit_opts	 eo;
 	struct mdg_view		*view;
 	struct buf		 out;
-	char			*names, *cause = NULL;
+	char			*cause = NULL;
+	size_t			 nchains, nex;
 	int			 rc = EXIT_USAGE;
 
-	if (!str_eq(name, "all") && (chain = model_chain(m, name)) == NULL) {
-		names = model_chain_names(m);
-		log_error("unknown chain '%s' (choose from: %s, all)", name,
-		    names);
-		free(names);
+	if (pick_chains(o, m, instance ? "all" : "main", &chains,
+	    &nchains) != 0)
+		return EXIT_USAGE;
+	if (pick_excluded(o, m, &ex, &nex) != 0 ||
+	    (fmt = pick_format(o, instance ? 'i' : 's')) == NULL) {
+		free(chains);
 		return EXIT_USAGE;
 	}
-	if ((fmt = pick_format(o)) == NULL)
-		return EXIT_USAGE;
-	if (o->root_name != NULL || o->root_spec != NULL)
-		return cmd_instance(o, m, chain, fmt);
+	if (instance) {
+		rc = cmd_instance(o, m, chains, nchains, fmt);
+		free(chains);
+		free(ex);
+		return rc;
+	}
 
 	buf_init(&out);
-	view = view_new(m, chain);
+	view = chosen_view(m, chains, nchains, ex, nex);
 	if (wants_db(o)) {
 		struct live l;
 
-		if (live_open(&l, o, m) != 0) {
-			view_free(view);
-			buf_free(&out);
-			return EXIT_USAGE;
-		}
+		if (live_open(&l, o, m) != 0)
+			goto out;
 		view_apply_db(view, l.schema, o->columns, o->counts);
 		live_close(&l, o);
 	}
@@ -581,8 +738,11 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 		free(cause);
 	} else if (write_output(o, &out) == 0)
 		rc = 0;
+out:
 	view_free(view);
 	buf_free(&out);
+	free(chains);
+	free(ex);
 	return rc;
 }
 
@@ -776,48 +936,92 @@ pick_root(const struct opts *o, const struct mdg_model *m,
 	return 0;
 }
 
+/*
+ * Sample the instance a root names, from a live session.  Returns 0,
+ * EXIT_NO (no such root), or EXIT_USAGE, each said on stderr.
+ */
 static int
-cmd_instance(const struct opts *o, const struct mdg_model *m,
-    const struct mdg_chain *chain, const struct format *fmt)
+instance_of(const struct opts *o, const struct mdg_model *m,
+    const struct mdg_chain *const *chains, size_t nchains, struct live *l,
+    struct instance **in)
 {
+	const struct mdg_entity	**ex = NULL;
 	struct sample_opts	 so;
-	struct emit_opts	 eo;
-	struct instance		*in = NULL;
-	struct live		 l;
-	struct buf		 out;
-	char			*column = NULL, *value = NULL, *cause = NULL;
+	char			**attrs = NULL, *column = NULL, *value = NULL;
+	char			*cause = NULL, *warning = NULL;
+	size_t			 nattrs = 0, nex = 0;
 	int			 rc = EXIT_USAGE, r;
 
+	*in = NULL;
 	memset(&so, 0, sizeof so);
 	if (!wants_db(o)) {
 		log_error("an instance diagram reads live rows: give --db "
 		    "CONNINFO or set PGDATABASE");
 		return EXIT_USAGE;
 	}
-	if (pick_root(o, m, &so, &column, &value) != 0)
-		return EXIT_USAGE;
+	if (pick_root(o, m, &so, &column, &value) != 0 ||
+	    pick_excluded(o, m, &ex, &nex) != 0)
+		goto out;
+	if (o->attrs != NULL)
+		nattrs = split_list(o->attrs, &attrs);
 	so.column = column;
 	so.value = value;
 	so.tenant = o->tenant;
 	so.depth = o->depth;
 	so.max_rows = o->max_rows;
-	so.chain = chain;
-	if (live_open(&l, o, m) != 0) {
-		free(column);
-		free(value);
-		return EXIT_USAGE;
-	}
-	buf_init(&out);
-	r = sample_run(l.db, l.schema, m, &so, &in, &cause);
+	so.chains = chains;
+	so.nchains = nchains;
+	so.exclude = ex;
+	so.nexclude = nex;
+	so.columns = o->columns;
+	so.attrs = (const char *const *)attrs;
+	so.nattrs = nattrs;
+	if (live_open(l, o, m) != 0)
+		goto out;
+	r = sample_run(l->db, l->schema, m, &so, in, &warning, &cause);
 	if (r != 0) {
 		log_error("%s", cause);
 		free(cause);
 		rc = r > 0 ? EXIT_NO : EXIT_USAGE;
+		live_close(l, o);
 		goto out;
 	}
+	if (warning != NULL) {
+		log_error("%s", warning);
+		free(warning);
+	}
+	rc = 0;
+out:
+	strv_free(attrs, nattrs);
+	free(ex);
+	free(column);
+	free(value);
+	return rc;
+}
+
+static int
+cmd_instance(const struct opts *o, const struct mdg_model *m,
+    const struct mdg_chain *const *chains, size_t nchains,
+    const struct format *fmt)
+{
+	struct emit_opts	 eo;
+	struct instance		*in = NULL;
+	struct live		 l;
+	struct buf		 out;
+	char			*cause = NULL;
+	int			 rc;
+
+	if ((rc = instance_of(o, m, chains, nchains, &l, &in)) != 0)
+		return rc;
+	rc = EXIT_USAGE;
+	buf_init(&out);
 	memset(&eo, 0, sizeof eo);
 	eo.format = fmt->name;
 	eo.rankdir = o->rankdir;
+	eo.no_collapse = o->no_collapse;
+	eo.color = str_eq(fmt->name, "tree") && (o->output == NULL ||
+	    str_eq(o->output, "-")) && isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL;
 	if (fmt->instance(&out, in, &eo, &cause) != 0) {
 		log_error("%s", cause);
 		free(cause);
@@ -829,8 +1033,6 @@ out:
 	live_close(&l, o);
 	instance_free(in);
 	buf_free(&out);
-	free(column);
-	free(value);
 	return rc;
 }
 
@@ -839,22 +1041,44 @@ cmd_check(const struct opts *o, const struct mdg_model *m)
 {
 	const struct format *fmt = format_named(o->format ? o->format :
 			    "text");
+	const struct mdg_chain **chains = NULL;
+	const struct mdg_entity **ex = NULL;
+	struct mdg_view	*view = NULL;
+	struct instance	*in = NULL;
 	struct emit_opts eo;
 	struct findings	 f;
 	struct live	 l;
 	struct buf	 out;
 	char		*cause = NULL;
-	int		 rc = EXIT_USAGE;
+	size_t		 nchains, nex;
+	int		 rc = EXIT_USAGE, r;
 
 	if (!wants_db(o)) {
 		log_error("check needs a database: give --db CONNINFO or set "
 		    "PGDATABASE");
 		return EXIT_USAGE;
 	}
-	if (live_open(&l, o, m) != 0)
+	if (pick_chains(o, m, "all", &chains, &nchains) != 0)
 		return EXIT_USAGE;
+	if (pick_excluded(o, m, &ex, &nex) != 0) {
+		free(chains);
+		return EXIT_USAGE;
+	}
 	buf_init(&out);
-	if (check_run(l.db, m, l.schema, &f, &cause) != 0) {
+	if (o->root_name != NULL || o->root_spec != NULL) {
+		/* check --data-id N: the findings of that instance only. */
+		if ((rc = instance_of(o, m, chains, nchains, &l, &in)) != 0)
+			goto done;
+		rc = EXIT_USAGE;
+		check_instance(in, &f);
+		r = 0;
+	} else {
+		if (live_open(&l, o, m) != 0)
+			goto done;
+		view = chosen_view(m, chains, nchains, ex, nex);
+		r = check_run(l.db, view, l.schema, &f, &cause);
+	}
+	if (r != 0) {
 		log_error("%s", cause);
 		free(cause);
 	} else {
@@ -868,6 +1092,11 @@ cmd_check(const struct opts *o, const struct mdg_model *m)
 		findings_free(&f);
 	}
 	live_close(&l, o);
+done:
+	instance_free(in);
+	view_free(view);
+	free(chains);
+	free(ex);
 	buf_free(&out);
 	return rc;
 }

@@ -905,11 +905,22 @@ parse_health(struct parser *p, const char *s)
 	struct mdg_entity	*e;
 	struct mdg_health	 h;
 	const char		*op, *v, *bar;
-	char			*w;
+	char			*w, *name;
 	size_t			 n, cap, i;
 
-	if ((e = parse_entity_name(p, &s)) == NULL)
+	/* Rules are for entities the chains and lists have named. */
+	s = skip_ws(s);
+	n = ident_len(s);
+	name = xstrndup(s, n);
+	e = n > 0 ? model_entity(p->m, name) : NULL;
+	if (e == NULL) {
+		fail(p, "health: no entity '%s' in the chains or lists above",
+		    name);
+		free(name);
 		return -1;
+	}
+	free(name);
+	s += n;
 	if (*skip_ws(s) == '\0')
 		return fail(p, "health %s: give COLUMN=VALUE or COLUMN!=VALUE",
 		    e->name);
@@ -1395,8 +1406,28 @@ view_add_attrs(struct mdg_view_entity *ve, const struct mdg_block *bl)
 	}
 }
 
+int
+view_has_chain(const struct mdg_view *v, const struct mdg_chain *c)
+{
+	size_t i;
+
+	if (v->nchains == 0)
+		return 1;
+	for (i = 0; i < v->nchains; i++)
+		if (v->chains[i] == c)
+			return 1;
+	return 0;
+}
+
 struct mdg_view *
 view_new(const struct mdg_model *m, const struct mdg_chain *only)
+{
+	return view_new_set(m, only ? &only : NULL, only ? 1 : 0);
+}
+
+struct mdg_view *
+view_new_set(const struct mdg_model *m, const struct mdg_chain *const *set,
+    size_t nset)
 {
 	struct mdg_view		*v = xcalloc(1, sizeof *v);
 	struct mdg_view_entity	*ve;
@@ -1406,12 +1437,20 @@ view_new(const struct mdg_model *m, const struct mdg_chain *only)
 	int			 dup;
 
 	v->model = m;
-	v->chain = only;
+	/* In the model's order, each once. */
+	v->chains = xcalloc(m->nchains + 1, sizeof *v->chains);
+	for (i = 0; i < m->nchains && nset > 0; i++)
+		for (j = 0; j < nset; j++)
+			if (set[j] == m->chains[i]) {
+				v->chains[v->nchains++] = m->chains[i];
+				break;
+			}
+	v->chain = v->nchains == 1 ? v->chains[0] : NULL;
 	v->ents = xcalloc(m->nentities, sizeof *v->ents);
 	v->by_index = xcalloc(m->nentities, sizeof *v->by_index);
 	for (i = 0; i < m->nchains; i++) {
 		c = m->chains[i];
-		if (only != NULL && c != only)
+		if (!view_has_chain(v, c))
 			continue;
 		for (j = 0; j < c->nentities; j++) {
 			if (view_entity(v, c->entities[j]) != NULL)
@@ -1434,7 +1473,7 @@ view_new(const struct mdg_model *m, const struct mdg_chain *only)
 	}
 	for (i = 0; i < v->nents; i++) {
 		for (j = 0; j < m->nchains; j++) {
-			if (only != NULL && m->chains[j] != only)
+			if (!view_has_chain(v, m->chains[j]))
 				continue;
 			bl = chain_block(m->chains[j], v->ents[i].entity);
 			if (bl != NULL)
@@ -1442,6 +1481,37 @@ view_new(const struct mdg_model *m, const struct mdg_chain *only)
 		}
 	}
 	return v;
+}
+
+void
+view_exclude(struct mdg_view *v, const struct mdg_entity *const *ex, size_t n)
+{
+	size_t	i, j, k;
+	int	drop;
+
+	for (k = 0, i = 0; i < v->nrels; i++) {
+		for (drop = 0, j = 0; j < n; j++)
+			drop |= v->rels[i]->left == ex[j] ||
+			    v->rels[i]->right == ex[j];
+		if (!drop)
+			v->rels[k++] = v->rels[i];
+	}
+	v->nrels = k;
+	for (k = 0, i = 0; i < v->nents; i++) {
+		for (drop = 0, j = 0; j < n; j++)
+			drop |= v->ents[i].entity == ex[j];
+		if (drop) {
+			vattrs_free(v->ents[i].attrs, v->ents[i].nattrs);
+			continue;
+		}
+		v->ents[k++] = v->ents[i];
+	}
+	v->nents = k;
+	/* by_index points into ents: rebuild it. */
+	for (i = 0; i < v->model->nentities; i++)
+		v->by_index[i] = NULL;
+	for (i = 0; i < v->nents; i++)
+		v->by_index[v->ents[i].entity->index] = &v->ents[i];
 }
 
 void
@@ -1456,6 +1526,7 @@ view_free(struct mdg_view *v)
 	free(v->ents);
 	free(v->by_index);
 	free(v->rels);
+	free(v->chains);
 	free(v);
 }
 

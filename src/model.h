@@ -238,7 +238,9 @@ struct mdg_view_entity {
 
 struct mdg_view {
 	const struct mdg_model	 *model;
-	const struct mdg_chain	 *chain;	/* NULL: all chains */
+	const struct mdg_chain	 *chain;	/* one chain, else NULL */
+	const struct mdg_chain	**chains;	/* several; none: all */
+	size_t			  nchains;
 	struct mdg_view_entity	 *ents;
 	size_t			  nents;
 	const struct mdg_rel	**rels;
@@ -249,6 +251,14 @@ struct mdg_view {
 };
 
 struct mdg_view	*view_new(const struct mdg_model *, const struct mdg_chain *);
+/* A view of several chains, in the model's order; n 0: all; n 1: one. */
+struct mdg_view	*view_new_set(const struct mdg_model *,
+		    const struct mdg_chain *const *, size_t n);
+/* Drop entities, and the relations that touch them, from a view. */
+void		 view_exclude(struct mdg_view *, const struct mdg_entity *const *,
+		    size_t n);
+/* Does the view draw chain c? */
+int		 view_has_chain(const struct mdg_view *, const struct mdg_chain *);
 void		 view_free(struct mdg_view *);
 struct mdg_view_entity *view_entity(const struct mdg_view *,
 		    const struct mdg_entity *);

@@ -158,5 +158,6 @@ emit_graphviz_instance(struct buf *b, const struct instance *in,
 
 	memset(&gopts, 0, sizeof gopts);
 	gopts.rankdir = o->rankdir;
+	gopts.no_collapse = o->no_collapse;
 	return render_graph(graph_instance(in, &gopts), o->format, b, cause);
 }

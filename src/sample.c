@@ -1,13 +1,16 @@
 /*
- * sample.c -- fetch the rows of an instance diagram.
+ * sample.c -- fetch the rows of an instance diagram, and diagnose them.
  *
  * Each entity type reached gets the columns it needs (identity, join keys,
- * tenant, documented attributes).  Child rows come from one query per
- * relation per layer: WHERE key = ANY($1), the parent keys as an array
- * parameter; a window caps each parent's children at --max-rows and counts
- * the rest in the same query.  Rows are matched to their parents, and at
- * the end every relation links the rows already fetched, through a hash
- * of key values.
+ * tenant, the attributes it shows, its health columns).  Child rows come
+ * from one fetch per relation per layer (backend.h): the rows whose key
+ * takes the parents' values, each parent's children capped at --max-rows
+ * and counted in the same statement where the backend can.  Rows are
+ * matched to their parents; a parent key that finds nothing where the
+ * model says a row must be becomes a ghost.  Where the model allows one
+ * partner and the layers would not fetch them, the partners are fetched
+ * too.  At the end every relation links the rows already fetched, through
+ * a hash of key values, and breaches and health are marked.
  */
 #include "config.h"
 
@@ -19,8 +22,6 @@
 #include "util.h"
 
 #define SEP	"\x1f"		/* between the terms of a key tuple */
-#define SHOWN_ATTRS	4	/* documented attributes on a node */
-#define SHOWN_WIDTH	40	/* characters of a value on a node */
 
 /* ---- per entity type */
 
@@ -37,10 +38,20 @@ struct ent {
 	const char		**cols;		/* selected, identity first */
 	size_t			  ncols, npk, capc;
 	int			  tenant;	/* index of bk_tenant_id, -1 */
+	int			  tfold;	/* how tenants compare */
 	unsigned char		 *isbool;	/* by selected column */
+	struct inst_cols	 *shown;	/* what its rows show */
+	size_t			 *shown_at;	/* shown[i] is cols[shown_at[i]] */
 	struct row		 *rows;
 	size_t			  nrows, caprows;
 	struct hmap		  ids;		/* row id -> row */
+};
+
+/* A parent and how many partners it has on a side allowing one. */
+struct count {
+	size_t		rel;
+	size_t		node;		/* the parent's node */
+	long long	n;
 };
 
 struct run {
@@ -53,6 +64,12 @@ struct run {
 	const struct mdg_rel	**rels;		/* followed, deduplicated */
 	size_t			  nrels;
 	int			**fold;		/* per rel, per term: FOLD_* */
+	unsigned char		 *fetched;	/* per rel: rows fetched along
+						   it, left to right (1) or
+						   right to left (2) */
+	struct count		 *counts;	/* from capped fetches */
+	size_t			  ncounts, capcounts;
+	struct hmap		  ghosts;	/* ghost id -> node */
 	struct instance		 *inst;
 	size_t			  capnodes, capedges;
 	char			 *cause;
@@ -76,6 +93,30 @@ want_col(struct ent *en, const char *name)
 		VEC_PUSH(en->cols, en->ncols, en->capc, name);
 }
 
+static int
+excluded(const struct run *r, const struct mdg_entity *e)
+{
+	size_t i;
+
+	for (i = 0; i < r->o->nexclude; i++)
+		if (r->o->exclude[i] == e)
+			return 1;
+	return 0;
+}
+
+static int
+chain_selected(const struct run *r, const struct mdg_chain *c)
+{
+	size_t i;
+
+	if (r->o->nchains == 0)
+		return 1;
+	for (i = 0; i < r->o->nchains; i++)
+		if (r->o->chains[i] == c)
+			return 1;
+	return 0;
+}
+
 /* Can the relation be followed: both tables readable, every column there. */
 static int
 rel_usable(const struct run *r, const struct mdg_rel *rel)
@@ -84,6 +125,8 @@ rel_usable(const struct run *r, const struct mdg_rel *rel)
 	const struct db_table	*t;
 	size_t			 side, i, p;
 
+	if (excluded(r, rel->left) || excluded(r, rel->right))
+		return 0;
 	for (side = 0; side < 2; side++) {
 		k = side ? &rel->rkey : &rel->lkey;
 		t = db_entity_table(r->schema, side ? rel->right : rel->left);
@@ -153,7 +196,7 @@ collect_rels(struct run *r)
 
 	for (i = 0; i < r->m->nchains; i++) {
 		c = r->m->chains[i];
-		if (r->o->chain != NULL && c != r->o->chain)
+		if (!chain_selected(r, c))
 			continue;
 		for (j = 0; j < c->nrels; j++) {
 			for (dup = 0, k = 0; k < r->nrels && !dup; k++)
@@ -162,6 +205,7 @@ collect_rels(struct run *r)
 				VEC_PUSH(r->rels, r->nrels, cap, c->rels[j]);
 		}
 	}
+	r->fetched = xcalloc(r->nrels + 1, 1);
 	plan_folds(r);
 }
 
@@ -197,7 +241,7 @@ home_chain(const struct run *r, const struct mdg_entity *e)
 
 	for (i = 0; i < r->m->nchains; i++) {
 		c = r->m->chains[i];
-		if (r->o->chain != NULL && c != r->o->chain)
+		if (!chain_selected(r, c))
 			continue;
 		for (j = 0; j < c->nentities; j++)
 			if (c->entities[j] == e)
@@ -222,13 +266,63 @@ key_cols(struct ent *en, const struct mdg_key *k)
 				want_col(en, k->terms[i].parts[p]);
 }
 
-/* Which columns each reachable entity needs. */
+/* Is `name` one of the --attrs for this entity: "col" or "Entity.col"? */
+static int
+attr_asked(const struct run *r, const struct ent *en, const char *name)
+{
+	const char	*a, *dot;
+	size_t		 i, n = strlen(en->e->name);
+
+	for (i = 0; i < r->o->nattrs; i++) {
+		a = r->o->attrs[i];
+		if ((dot = strchr(a, '.')) == NULL ? str_eq(a, name) :
+		    (size_t)(dot - a) == n && strncmp(a, en->e->name, n) == 0 &&
+		    str_eq(dot + 1, name))
+			return 1;
+	}
+	return 0;
+}
+
+/* The instance owns every column set its nodes point at. */
+static void
+keep_cols(struct run *r, struct inst_cols *c)
+{
+	r->inst->colsets = xreallocarray(r->inst->colsets,
+	    r->inst->ncolsets + 1, sizeof *r->inst->colsets);
+	r->inst->colsets[r->inst->ncolsets++] = c;
+}
+
+static void
+show(struct ent *en, size_t *cap, size_t col)
+{
+	size_t i;
+
+	for (i = 0; i < en->shown->n; i++)
+		if (en->shown_at[i] == col)
+			return;
+	if (en->shown->n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		en->shown->names = xreallocarray(en->shown->names, *cap,
+		    sizeof *en->shown->names);
+		en->shown_at = xreallocarray(en->shown_at, *cap,
+		    sizeof *en->shown_at);
+	}
+	en->shown->names[en->shown->n] = xstrdup(en->cols[col]);
+	en->shown_at[en->shown->n++] = col;
+}
+
+/*
+ * Which columns each reachable entity needs, and which its rows show:
+ * keys (identity, join and root columns), then the attributes --columns
+ * asks for (doc: the documented ones; all: every column; keys: none),
+ * those --attrs names, and the health rules' columns.
+ */
 static void
 plan_columns(struct run *r)
 {
 	const struct mdg_view_entity	*ve;
 	struct ent			*en;
-	size_t				 i, j;
+	size_t				 i, j, cap;
 
 	for (i = 0; i < r->m->nentities; i++) {
 		en = &r->ents[i];
@@ -249,9 +343,19 @@ plan_columns(struct run *r)
 			want_col(en, r->o->column);
 		want_col(en, "bk_tenant_id");
 		en->tenant = col_index(en, "bk_tenant_id");
-		if ((ve = view_entity(r->view, en->e)) != NULL)
+		if (en->tenant >= 0)
+			en->tfold = db_column_fold(db_table_column(en->t,
+			    "bk_tenant_id"));
+		if ((ve = view_entity(r->view, en->e)) != NULL &&
+		    r->o->columns == COLUMNS_DOC)
 			for (j = 0; j < ve->nattrs; j++)
 				want_col(en, ve->attrs[j].name);
+		for (j = 0; j < en->t->ncols; j++)
+			if (r->o->columns == COLUMNS_ALL ||
+			    attr_asked(r, en, en->t->cols[j].name))
+				want_col(en, en->t->cols[j].name);
+		for (j = 0; j < en->e->nhealth; j++)
+			want_col(en, en->e->health[j].column);
 		if (en->npk == 0) {
 			/* No primary key: every selected column is identity. */
 			en->npk = en->ncols;
@@ -260,6 +364,20 @@ plan_columns(struct run *r)
 		for (j = 0; j < en->ncols; j++)
 			en->isbool[j] = str_eq(db_table_column(en->t,
 			    en->cols[j])->vocab, "bool");
+
+		/* Keys first, in the table's order; then attributes. */
+		en->shown = xcalloc(1, sizeof *en->shown);
+		keep_cols(r, en->shown);
+		cap = 0;
+		for (j = 0; j < en->ncols; j++)
+			if (j < en->npk || rels_join_on(r->rels, r->nrels,
+			    en->e, en->cols[j]) || (r->o->root->index == i &&
+			    str_eq(en->cols[j], r->o->column)))
+				show(en, &cap, j);
+		en->shown->nkeys = en->shown->n;
+		for (j = 0; j < en->ncols; j++)
+			if ((int)j != en->tenant || r->o->columns != COLUMNS_KEYS)
+				show(en, &cap, j);
 	}
 }
 
@@ -410,17 +528,16 @@ term_values(const struct ent *en, const struct row *row,
 }
 
 /*
- * Every key tuple of a row under a key: the terms' values joined by SEP
- * (the cross product when a term has several), and the tenant after
- * them when `tenant`.
+ * Every key tuple of a row under a key: the terms' values joined by SEP,
+ * the cross product when a term has several, folded as the columns'
+ * collations compare them.
  */
 static size_t
 row_keys(const struct ent *en, const struct row *row, const struct mdg_key *k,
-    int tenant, const int *fold, char ***out)
+    const int *fold, char ***out)
 {
 	char	**tuples, **next, **vals, *f;
 	size_t	  n = 1, nn, nv, i, j, t;
-	const char *tv;
 
 	tuples = xcalloc(1, sizeof *tuples);
 	tuples[0] = xstrdup("");
@@ -442,17 +559,36 @@ row_keys(const struct ent *en, const struct row *row, const struct mdg_key *k,
 		tuples = next;
 		n = nn;
 	}
-	if (tenant && en->tenant >= 0) {
-		tv = row->cols[en->tenant] ? row->cols[en->tenant] : "";
-		for (i = 0; i < n; i++) {
-			char *x = xasprintf("%s\x1e%s", tuples[i], tv);
-
-			free(tuples[i]);
-			tuples[i] = x;
-		}
-	}
 	*out = tuples;
 	return n;
+}
+
+/*
+ * Do two rows' tenants agree?  A row with no tenant belongs to all, as
+ * check and the backends' fetches have it.
+ */
+static int
+tenants_agree(const struct ent *a, const struct row *ra, const struct ent *b,
+    const struct row *rb)
+{
+	const char	*x, *y;
+	char		*fx, *fy;
+	int		 same;
+
+	if (a->tenant < 0 || b->tenant < 0)
+		return 1;
+	x = ra->cols[a->tenant];
+	y = rb->cols[b->tenant];
+	if (x == NULL || y == NULL || str_eq(x, y))
+		return 1;
+	if ((a->tfold | b->tfold) == 0)
+		return 0;
+	fx = fold_value(x, a->tfold | b->tfold);
+	fy = fold_value(y, a->tfold | b->tfold);
+	same = str_eq(fx, fy);
+	free(fx);
+	free(fy);
+	return same;
 }
 
 /* ---- nodes and edges */
@@ -471,28 +607,9 @@ row_id(const struct ent *en, char **cols)
 	return buf_detach(&b);
 }
 
-static void
-node_show(struct inst_node *nd, const char *name, const char *value,
-    int key)
-{
-	size_t i;
-
-	for (i = 0; i < nd->nshown; i++)
-		if (str_eq(nd->names[i], name))
-			return;
-	nd->names = xreallocarray(nd->names, nd->nshown + 1,
-	    sizeof *nd->names);
-	nd->values = xreallocarray(nd->values, nd->nshown + 1,
-	    sizeof *nd->values);
-	nd->names[nd->nshown] = xstrdup(name);
-	nd->values[nd->nshown] = value ? shorten(value, SHOWN_WIDTH) : NULL;
-	nd->nshown++;
-	if (key)
-		nd->nkeys = nd->nshown;
-}
-
 static size_t
-new_node(struct run *r, const struct mdg_entity *e, int layer)
+new_node(struct run *r, const struct mdg_entity *e, int layer, size_t parent,
+    const struct mdg_rel *via)
 {
 	struct instance		*in = r->inst;
 	struct inst_node	 nd;
@@ -501,64 +618,56 @@ new_node(struct run *r, const struct mdg_entity *e, int layer)
 	nd.entity = e;
 	nd.home = r->ents[e->index].home;
 	nd.layer = layer;
+	nd.parent = parent;
+	nd.via = via;
 	VEC_PUSH(in->nodes, in->nnodes, r->capnodes, nd);
 	return in->nnodes - 1;
 }
 
-/* A fetched row: deduplicated by identity, a node on first sight. */
+/*
+ * A fetched row: deduplicated by identity, a node on first sight, fetched
+ * for row `parent` along `via` (INST_NONE, NULL for the root).
+ */
 static size_t
-add_row(struct run *r, struct ent *en, char **cols, int layer, int *fresh)
+add_row(struct run *r, struct ent *en, char **cols, int layer, size_t parent,
+    const struct mdg_rel *via)
 {
-	const struct mdg_view_entity	*ve;
-	struct inst_node		*nd;
-	struct hent			*h;
-	struct row			 row;
-	char				*id = row_id(en, cols);
-	size_t				 i, shown;
-	int				 c;
+	struct inst_node	*nd;
+	struct hent		*h;
+	struct row		 row;
+	char			*id = row_id(en, cols);
+	size_t			 i;
 
 	if ((h = hmap_get(&en->ids, id)) != NULL) {
 		free(id);
 		strv_free(cols, en->ncols);
-		*fresh = 0;
 		return h->idx[0];
 	}
-	*fresh = 1;
 	row.cols = cols;
-	row.node = new_node(r, en->e, layer);
+	row.node = new_node(r, en->e, layer, parent, via);
 	nd = &r->inst->nodes[row.node];
 	nd->id = id;
-	/* Keys first: identity, then join columns; then a few attributes. */
-	for (i = 0; i < en->ncols; i++)
-		if (i < en->npk || rels_join_on(r->rels, r->nrels, en->e, en->cols[i]))
-			node_show(nd, en->cols[i], cols[i], 1);
-	if ((ve = view_entity(r->view, en->e)) != NULL) {
-		for (shown = 0, i = 0; i < ve->nattrs && shown < SHOWN_ATTRS;
-		    i++) {
-			size_t before = nd->nshown;
-
-			if ((c = col_index(en, ve->attrs[i].name)) < 0)
-				continue;
-			node_show(nd, ve->attrs[i].name, cols[c], 0);
-			shown += nd->nshown > before;
-		}
-	}
-	if (nd->nshown == 0 && en->ncols > 0)
-		node_show(nd, en->cols[0], cols[0], 1);
+	nd->cols = en->shown;
+	nd->values = xcalloc(en->shown->n + 1, sizeof *nd->values);
+	for (i = 0; i < en->shown->n; i++)
+		nd->values[i] = cols[en->shown_at[i]] ?
+		    xstrdup(cols[en->shown_at[i]]) : NULL;
 	VEC_PUSH(en->rows, en->nrows, en->caprows, row);
 	hmap_add(&en->ids, id, en->nrows - 1);
 	return en->nrows - 1;
 }
 
-static void
+static size_t
 add_edge(struct run *r, const struct mdg_rel *rel, size_t from, size_t to)
 {
 	struct inst_edge e;
 
+	memset(&e, 0, sizeof e);
 	e.rel = rel;
 	e.from = from;
 	e.to = to;
 	VEC_PUSH(r->inst->edges, r->inst->nedges, r->capedges, e);
+	return r->inst->nedges - 1;
 }
 
 /* ---- queries */
@@ -605,10 +714,30 @@ static int
 root_row(void *arg, const char *const *cols, long long total)
 {
 	struct root_ctx	*x = arg;
-	int		 fresh;
+	size_t		 i;
 
 	(void)total;
-	add_row(x->r, x->en, copy_cols(x->en, cols), 0, &fresh);
+	i = add_row(x->r, x->en, copy_cols(x->en, cols), 0, INST_NONE, NULL);
+	x->r->inst->nodes[x->en->rows[i].node].root = 1;
+	return 0;
+}
+
+/* A root value must be of its column's type: 'abc' is no bk_data_id. */
+static int
+root_value_ok(struct run *r, const struct ent *en)
+{
+	const struct db_column	*c = db_table_column(en->t, r->o->column);
+	const char		*p = r->o->value;
+
+	if (!str_eq(c->vocab, "int") && !str_eq(c->vocab, "bigint"))
+		return 1;
+	if (*p == '-')
+		p++;
+	if (*p != '\0' && strspn(p, "0123456789") == strlen(p) &&
+	    strlen(p) <= 19)
+		return 1;
+	r->cause = xasprintf("%s.%s is %s, not '%s': give a whole number",
+	    r->o->root->name, r->o->column, c->type, r->o->value);
 	return 0;
 }
 
@@ -627,6 +756,8 @@ fetch_root(struct run *r)
 		    o->root->name, o->column, en->t->name);
 		return -1;
 	}
+	if (!root_value_ok(r, en))
+		return -1;
 	fetch_init(&f, r, en);
 	f.column = o->column;
 	f.value = o->value;
@@ -685,17 +816,61 @@ parent_values(const struct ent *pe, const struct mdg_term *t, size_t *n)
 	return all;
 }
 
+/* May a row on this end of rel be missing?  ||, |{ say it may not. */
+static int
+mandatory(enum mdg_card c)
+{
+	return c == MDG_CARD_ONE || c == MDG_CARD_ONE_MANY;
+}
+
+/* Does this end of rel allow at most one row?  ||, o| do. */
+static int
+at_most_one(enum mdg_card c)
+{
+	return c == MDG_CARD_ONE || c == MDG_CARD_ZERO_ONE;
+}
+
+/*
+ * Is a key one value per row?  An any() or elem() key holds several, each
+ * with its own partner (a BCS cluster's four data ids), so its partners
+ * are counted per value by check, never per row here.
+ */
+static int
+single_valued(const struct mdg_key *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->nterms; i++)
+		if (k->terms[i].kind == MDG_TERM_ANY ||
+		    k->terms[i].kind == MDG_TERM_ELEM)
+			return 0;
+	return 1;
+}
+
 /* One relation's fetch: whose rows they are, and what each parent got. */
 struct child_ctx {
 	struct run		*r;
+	size_t			 ri;		/* the relation */
+	int			 parent_left;
 	struct ent		*pe, *ce;
 	const struct mdg_key	*ck;
 	const int		*fold;		/* per term: FOLD_* */
 	struct hmap		 parents;	/* parent key tuple -> rows */
+	struct hmap		 hit;		/* "tuple\x1dparent" found */
 	size_t			*kept;		/* per parent: children kept */
 	long long		*tot;		/* and in all, when known */
-	int			 tenant, capped, layer;
+	int			 tenant, capped, layer, keep_all;
 };
+
+/* "tuple\x1dparent": this parent's tuple found a child. */
+static void
+mark_hit(struct hmap *hit, const char *tuple, size_t p)
+{
+	char *k = xasprintf("%s\x1d%zu", tuple, p);
+
+	hmap_add(hit, k, 0);
+	free(k);
+}
 
 static int
 child_row(void *arg, const char *const *cols, long long total)
@@ -704,41 +879,149 @@ child_row(void *arg, const char *const *cols, long long total)
 	struct hent		*h;
 	struct row		 probe;
 	char			**keys;
-	size_t			 nk, j, q, p;
-	int			 any = 0, keep = 0, fresh;
+	size_t			 nk, j, q, p, first = INST_NONE, i, nodes;
+	int			 any = 0, keep = 0;
 
 	probe.cols = copy_cols(x->ce, cols);
-	nk = row_keys(x->ce, &probe, x->ck, x->tenant, x->fold, &keys);
+	nk = row_keys(x->ce, &probe, x->ck, x->fold, &keys);
 	for (j = 0; j < nk; j++) {
 		if ((h = hmap_get(&x->parents, keys[j])) == NULL)
 			continue;
 		for (q = 0; q < h->n; q++) {
 			p = h->idx[q];
+			if (x->tenant && !tenants_agree(x->pe, &x->pe->rows[p],
+			    x->ce, &probe))
+				continue;
 			any = 1;
+			mark_hit(&x->hit, keys[j], p);
 			if (x->capped)
 				x->tot[p] = total;
 			else
 				x->tot[p]++;
-			if ((long long)x->kept[p] < x->r->o->max_rows) {
+			if (x->keep_all ||
+			    (long long)x->kept[p] < x->r->o->max_rows) {
 				x->kept[p]++;
 				keep = 1;
+				if (first == INST_NONE)
+					first = p;
 			}
 		}
 	}
 	strv_free(keys, nk);
-	if (!any || !keep)
+	if (!any || !keep) {
 		strv_free(probe.cols, x->ce->ncols);	/* a superset row, or capped */
-	else
-		add_row(x->r, x->ce, probe.cols, x->layer, &fresh);
+		return 0;
+	}
+	nodes = x->r->inst->nnodes;
+	i = add_row(x->r, x->ce, probe.cols, x->layer,
+	    x->pe->rows[first].node, x->r->rels[x->ri]);
+	if (x->keep_all && x->r->inst->nnodes > nodes)
+		x->r->inst->nodes[x->ce->rows[i].node].partner = 1;
 	return 0;
 }
 
+/* The text of a ghost's key: "table_id=orphan_rt.missing". */
+static struct inst_cols *
+ghost_cols(struct run *r, const struct mdg_key *ck)
+{
+	struct inst_cols	*c = xcalloc(1, sizeof *c);
+	size_t			 i, cap = 0;
+
+	for (i = 0; i < ck->nterms; i++) {
+		VEC_PUSH(c->names, c->n, cap, ck->terms[i].kind ==
+		    MDG_TERM_COLUMN ? xstrdup(ck->terms[i].parts[0]) :
+		    key_text(&(struct mdg_key){ &ck->terms[i], 1 }));
+	}
+	c->nkeys = c->n;
+	keep_cols(r, c);
+	return c;
+}
+
 /*
- * Fetch the child rows of one relation: children `ce` whose key `ck`
- * matches the key `pk` of the parents `pe` already fetched.
+ * A parent's key tuple that found no child where the model says one must
+ * be: a ghost child "not found", shared by every parent naming it.
+ */
+static void
+add_ghost(struct run *r, struct child_ctx *x, size_t p, const char *tuple,
+    struct inst_cols **cols)
+{
+	const struct mdg_rel	*rel = r->rels[x->ri];
+	struct inst_node	*nd;
+	struct hent		*h;
+	struct buf		 id;
+	const char		*s, *e;
+	size_t			 node, i, ei;
+
+	if (*cols == NULL)
+		*cols = ghost_cols(r, x->ck);
+	buf_init(&id);
+	buf_printf(&id, "%s:missing:", x->ce->e->name);
+	for (i = 0, s = tuple; i < (*cols)->n; i++) {
+		e = strchr(s, SEP[0]);
+		buf_printf(&id, "%s%s=%.*s", i ? "," : "", (*cols)->names[i],
+		    (int)(e ? (size_t)(e - s) : strlen(s)), s);
+		s = e ? e + 1 : s + strlen(s);
+	}
+	if ((h = hmap_get(&r->ghosts, id.data)) != NULL) {
+		node = h->idx[0];
+		buf_free(&id);
+	} else {
+		node = new_node(r, x->ce->e, x->layer,
+		    x->pe->rows[p].node, rel);
+		nd = &r->inst->nodes[node];
+		nd->missing = 1;
+		nd->id = buf_detach(&id);
+		nd->cols = *cols;
+		nd->values = xcalloc((*cols)->n + 1, sizeof *nd->values);
+		for (i = 0, s = tuple; i < (*cols)->n; i++) {
+			e = strchr(s, SEP[0]);
+			nd->values[i] = e ? xstrndup(s, (size_t)(e - s)) :
+			    xstrdup(s);
+			s = e ? e + 1 : s + strlen(s);
+		}
+		hmap_add(&r->ghosts, nd->id, node);
+	}
+	ei = x->parent_left ? add_edge(r, rel, x->pe->rows[p].node, node) :
+	    add_edge(r, rel, node, x->pe->rows[p].node);
+	r->inst->edges[ei].missing = 1;
+}
+
+/* Ghosts for the parents' key tuples that found nothing. */
+static void
+find_ghosts(struct run *r, struct child_ctx *x)
+{
+	const struct mdg_rel	*rel = r->rels[x->ri];
+	const struct mdg_key	*pk = x->parent_left ? &rel->lkey : &rel->rkey;
+	struct inst_cols	*cols = NULL;
+	char			**raw, **folded, *k;
+	size_t			 p, j, nr, nf;
+
+	if (!mandatory(x->parent_left ? rel->rcard : rel->lcard))
+		return;
+	for (p = 0; p < x->pe->nrows; p++) {
+		/* The hit set has the tuples as the collation folds them;
+		   the ghost shows them as the parent holds them. */
+		nr = row_keys(x->pe, &x->pe->rows[p], pk, NULL, &raw);
+		nf = row_keys(x->pe, &x->pe->rows[p], pk, x->fold, &folded);
+		for (j = 0; j < nr && j < nf; j++) {
+			k = xasprintf("%s\x1d%zu", folded[j], p);
+			if (hmap_get(&x->hit, k) == NULL)
+				add_ghost(r, x, p, raw[j], &cols);
+			free(k);
+		}
+		strv_free(raw, nr);
+		strv_free(folded, nf);
+	}
+}
+
+/*
+ * Fetch the child rows of relation ri: children `ce` whose key `ck`
+ * matches the key `pk` of the parents `pe` already fetched.  `keep_all`:
+ * no cap in C (the partners of a side allowing one are wanted all).
  */
 static int
-fetch_children(struct run *r, size_t ri, int parent_left, int layer)
+fetch_children(struct run *r, size_t ri, int parent_left, int layer,
+    int keep_all)
 {
 	const struct mdg_rel	*rel = r->rels[ri];
 	struct ent		*pe = &r->ents[(parent_left ? rel->left :
@@ -755,14 +1038,19 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer)
 
 	memset(&x, 0, sizeof x);
 	x.r = r;
+	x.ri = ri;
+	x.parent_left = parent_left;
 	x.pe = pe;
 	x.ce = ce;
 	x.ck = ck;
 	x.fold = r->fold[ri];
 	x.layer = layer;
+	x.keep_all = keep_all;
 	x.tenant = rel->tenant == MDG_TENANT_AUTO && pe->tenant >= 0 &&
 	    ce->tenant >= 0;
-	x.capped = 1;
+	x.capped = !keep_all;
+	r->fetched[ri] |= parent_left ? 1 : 2;
+	hmap_init(&x.hit, 16);
 	vals = xcalloc(ck->nterms + 1, sizeof *vals);
 	nvals = xcalloc(ck->nterms + 1, sizeof *nvals);
 	for (i = 0; i < ck->nterms; i++) {
@@ -786,12 +1074,15 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer)
 		f.tenant_col = "bk_tenant_id";
 		f.tenants = tenants;
 		f.ntenants = nt;
+		for (i = 0; i < pe->nrows; i++)
+			if (pe->rows[i].cols[pe->tenant] == NULL)
+				f.tenant_col = NULL;	/* one belongs to all */
 	}
 
 	/* Which parents each child belongs to, through their key tuples. */
 	hmap_init(&x.parents, pe->nrows);
 	for (i = 0; i < pe->nrows; i++) {
-		nk = row_keys(pe, &pe->rows[i], pk, x.tenant, x.fold, &keys);
+		nk = row_keys(pe, &pe->rows[i], pk, x.fold, &keys);
 		for (j = 0; j < nk; j++)
 			hmap_add(&x.parents, keys[j], i);
 		strv_free(keys, nk);
@@ -804,11 +1095,18 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer)
 		free(why);
 		rc = -1;
 	}
-	/* "+K more": one summary node per capped parent. */
 	for (p = 0; p < pe->nrows && rc == 0; p++) {
+		/* How many partners, on a side allowing one. */
+		if (x.tot[p] > 1 && at_most_one(parent_left ? rel->rcard :
+		    rel->lcard) && single_valued(pk)) {
+			struct count c = { ri, pe->rows[p].node, x.tot[p] };
+
+			VEC_PUSH(r->counts, r->ncounts, r->capcounts, c);
+		}
+		/* "+K more": one summary node per capped parent. */
 		if (x.tot[p] <= (long long)x.kept[p])
 			continue;
-		size_t sn = new_node(r, ce->e, layer);
+		size_t sn = new_node(r, ce->e, layer, pe->rows[p].node, rel);
 		struct inst_node *nd = &r->inst->nodes[sn];
 
 		nd->more = x.tot[p] - (long long)x.kept[p];
@@ -820,15 +1118,76 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer)
 		else
 			add_edge(r, rel, sn, pe->rows[p].node);
 	}
+	if (rc == 0)
+		find_ghosts(r, &x);
 	free(x.kept);
 	free(x.tot);
 	hmap_free(&x.parents);
 	free(tenants);
 out:
+	hmap_free(&x.hit);
 	for (i = 0; i < ck->nterms; i++)
 		strv_free(vals[i], nvals[i]);
 	free(vals);
 	free(nvals);
+	return rc;
+}
+
+/*
+ * Can the rows on end `xe` of a relation (key xk) be more than one per
+ * row of the other end?  Not when the key, with the tenant when it is
+ * matched, covers a primary or unique key of the table.
+ */
+static int
+may_repeat(const struct run *r, const struct ent *xe, const struct mdg_key *xk,
+    int tenant)
+{
+	const char	*cols[16];
+	size_t		 i, n = 0;
+
+	for (i = 0; i < xk->nterms; i++) {
+		if (xk->terms[i].kind != MDG_TERM_COLUMN || n >= 15)
+			return 1;
+		cols[n++] = xk->terms[i].parts[0];
+	}
+	if (tenant)
+		cols[n++] = "bk_tenant_id";
+	(void)r;
+	return !db_table_unique(xe->t, cols, n);
+}
+
+/*
+ * Where a side allows one row but the layers never fetch it from the
+ * other side (it is at a lower layer, or the same), fetch its rows for
+ * the other side's rows: a second row there is a breach to show.
+ */
+static int
+fetch_partners(struct run *r)
+{
+	const struct mdg_rel	*rel;
+	struct ent		*a, *b;
+	size_t			 i;
+	int			 rc = 0, tenant;
+
+	for (i = 0; i < r->nrels && rc == 0; i++) {
+		rel = r->rels[i];
+		a = &r->ents[rel->left->index];
+		b = &r->ents[rel->right->index];
+		if (a->layer < 0 || b->layer < 0 || a->nrows == 0 ||
+		    b->nrows == 0)
+			continue;
+		tenant = rel->tenant == MDG_TENANT_AUTO && a->tenant >= 0 &&
+		    b->tenant >= 0;
+		/* The left end, seen from the right rows. */
+		if (at_most_one(rel->lcard) && !(r->fetched[i] & 2) &&
+		    single_valued(&rel->rkey) &&
+		    may_repeat(r, a, &rel->lkey, tenant))
+			rc = fetch_children(r, i, 0, a->layer, 1);
+		if (rc == 0 && at_most_one(rel->rcard) &&
+		    !(r->fetched[i] & 1) && single_valued(&rel->lkey) &&
+		    may_repeat(r, b, &rel->rkey, tenant))
+			rc = fetch_children(r, i, 1, b->layer, 1);
+	}
 	return rc;
 }
 
@@ -854,25 +1213,232 @@ link_rows(struct run *r)
 		    b->tenant >= 0;
 		hmap_init(&left, a->nrows);
 		for (j = 0; j < a->nrows; j++) {
-			nk = row_keys(a, &a->rows[j], &rel->lkey, tenant, r->fold[i],
+			nk = row_keys(a, &a->rows[j], &rel->lkey, r->fold[i],
 			    &keys);
 			for (k = 0; k < nk; k++)
 				hmap_add(&left, keys[k], j);
 			strv_free(keys, nk);
 		}
 		for (j = 0; j < b->nrows; j++) {
-			nk = row_keys(b, &b->rows[j], &rel->rkey, tenant, r->fold[i],
+			nk = row_keys(b, &b->rows[j], &rel->rkey, r->fold[i],
 			    &keys);
 			for (k = 0; k < nk; k++) {
 				if ((h = hmap_get(&left, keys[k])) == NULL)
 					continue;
 				for (q = 0; q < h->n; q++)
-					add_edge(r, rel, a->rows[h->idx[q]].node,
-					    b->rows[j].node);
+					if (!tenant || tenants_agree(a,
+					    &a->rows[h->idx[q]], b, &b->rows[j]))
+						add_edge(r, rel,
+						    a->rows[h->idx[q]].node,
+						    b->rows[j].node);
 			}
 			strv_free(keys, nk);
 		}
 		hmap_free(&left);
+	}
+}
+
+/* ---- diagnosis */
+
+/*
+ * Mark the edges of a row with more partners than its relation allows:
+ * counted from the links, or from a capped fetch's total when larger.
+ */
+static void
+mark_breaches(struct run *r)
+{
+	struct instance		*in = r->inst;
+	struct inst_edge	*e;
+	long long		*nleft, *nright;
+	size_t			 i, ri;
+	int			 lone, rone;
+
+	nleft = xcalloc(in->nnodes + 1, sizeof *nleft);
+	nright = xcalloc(in->nnodes + 1, sizeof *nright);
+	for (ri = 0; ri < r->nrels; ri++) {
+		/* Left partners per right row, right partners per left. */
+		lone = at_most_one(r->rels[ri]->lcard) &&
+		    single_valued(&r->rels[ri]->rkey);
+		rone = at_most_one(r->rels[ri]->rcard) &&
+		    single_valued(&r->rels[ri]->lkey);
+		if (!lone && !rone)
+			continue;
+		memset(nleft, 0, (in->nnodes + 1) * sizeof *nleft);
+		memset(nright, 0, (in->nnodes + 1) * sizeof *nright);
+		/* Per row: its partners on the left end, on the right end. */
+		for (i = 0; i < in->nedges; i++) {
+			e = &in->edges[i];
+			if (e->rel != r->rels[ri])
+				continue;
+			if (in->nodes[e->from].more > 0)
+				nleft[e->to] += in->nodes[e->from].more;
+			else
+				nleft[e->to]++;
+			if (in->nodes[e->to].more > 0)
+				nright[e->from] += in->nodes[e->to].more;
+			else
+				nright[e->from]++;
+		}
+		for (i = 0; i < r->ncounts; i++) {
+			if (r->counts[i].rel != ri)
+				continue;
+			if (r->counts[i].n > nleft[r->counts[i].node] &&
+			    lone && r->ents[r->rels[ri]->right->index].e ==
+			    in->nodes[r->counts[i].node].entity)
+				nleft[r->counts[i].node] = r->counts[i].n;
+			if (r->counts[i].n > nright[r->counts[i].node] &&
+			    rone && r->ents[r->rels[ri]->left->index].e ==
+			    in->nodes[r->counts[i].node].entity)
+				nright[r->counts[i].node] = r->counts[i].n;
+		}
+		for (i = 0; i < in->nedges; i++) {
+			e = &in->edges[i];
+			if (e->rel != r->rels[ri] || e->missing)
+				continue;
+			if (lone && nleft[e->to] > 1) {
+				e->breach = nleft[e->to];
+				e->breach_at = 2;
+			}
+			if (rone && nright[e->from] > 1 &&
+			    nright[e->from] > e->breach) {
+				e->breach = nright[e->from];
+				e->breach_at = 1;
+			}
+		}
+	}
+	free(nleft);
+	free(nright);
+}
+
+/* Does a value pass a health rule? */
+static int
+healthy(const struct mdg_health *h, const char *v)
+{
+	size_t	i;
+	int	listed = 0;
+
+	for (i = 0; i < h->nvalues && !listed; i++)
+		listed = str_eq(h->values[i], v);
+	return h->negate ? !listed : listed;
+}
+
+/* Mark the rows whose health columns say they are off or failing. */
+static void
+mark_health(struct run *r)
+{
+	struct inst_node	*nd;
+	const struct mdg_health	*h;
+	const char		*v;
+	size_t			 i, j;
+
+	for (i = 0; i < r->inst->nnodes; i++) {
+		nd = &r->inst->nodes[i];
+		if (nd->more > 0 || nd->missing)
+			continue;
+		for (j = 0; j < nd->entity->nhealth; j++) {
+			h = &nd->entity->health[j];
+			if ((v = inst_value(nd, h->column)) == NULL ||
+			    healthy(h, v))
+				continue;
+			nd->bad = xreallocarray(nd->bad, nd->nbad + 1,
+			    sizeof *nd->bad);
+			nd->bad[nd->nbad].column = h->column;
+			nd->bad[nd->nbad].value = xstrdup(v);
+			nd->bad[nd->nbad].rule = h;
+			nd->nbad++;
+		}
+	}
+}
+
+/*
+ * When the chosen chains reach nothing from the root, the chains that
+ * would: those of the relations on a shortest path from the root to an
+ * entity of the chosen chains, over the whole model.
+ */
+static char *
+unreachable(const struct run *r)
+{
+	const struct mdg_model	*m = r->m;
+	const struct mdg_rel	**via;
+	const struct mdg_rel	*rel;
+	const struct mdg_chain	**use;
+	const struct mdg_entity	*e, *goal = NULL;
+	struct buf		 b;
+	size_t			 i, j, c, nuse = 0, *q, qh = 0, qt = 0;
+	int			*seen, in_sel;
+
+	for (i = 0; i < m->nentities; i++)
+		if ((int)i != (int)r->o->root->index && r->ents[i].layer >= 0)
+			return NULL;	/* something is reached */
+	if (r->o->nchains == 0)
+		return NULL;
+	via = xcalloc(m->nentities, sizeof *via);
+	seen = xcalloc(m->nentities, sizeof *seen);
+	q = xcalloc(m->nentities + 1, sizeof *q);
+	q[qt++] = r->o->root->index;
+	seen[r->o->root->index] = 1;
+	while (qh < qt && goal == NULL) {
+		e = m->entities[q[qh++]];
+		for (c = 0; c < m->nchains && goal == NULL; c++) {
+			for (j = 0; j < m->chains[c]->nrels; j++) {
+				rel = m->chains[c]->rels[j];
+				const struct mdg_entity *o = rel->left == e ?
+				    rel->right : rel->right == e ? rel->left :
+				    NULL;
+
+				if (o == NULL || seen[o->index] ||
+				    excluded(r, o))
+					continue;
+				seen[o->index] = 1;
+				via[o->index] = rel;
+				q[qt++] = o->index;
+				for (in_sel = 0, i = 0; i < r->o->nchains; i++)
+					in_sel |= r->o->chains[i]->has_entity[
+					    o->index];
+				if (in_sel) {
+					goal = o;
+					break;
+				}
+			}
+		}
+	}
+	if (goal == NULL) {
+		free(via);
+		free(seen);
+		free(q);
+		return xasprintf("the chosen chains reach nothing from %s",
+		    r->o->root->name);
+	}
+	use = xcalloc(m->nchains + r->o->nchains + 1, sizeof *use);
+	for (i = 0; i < r->o->nchains; i++)
+		use[nuse++] = r->o->chains[i];
+	for (e = goal; e != r->o->root; ) {
+		rel = via[e->index];
+		for (i = 0; i < nuse && use[i] != rel->chain; i++)
+			;
+		if (i == nuse)
+			use[nuse++] = rel->chain;
+		e = rel->left == e ? rel->right : rel->left;
+	}
+	buf_init(&b);
+	for (c = 0; c < m->nchains; c++)
+		for (i = 0; i < nuse; i++)
+			if (use[i] == m->chains[c])
+				buf_printf(&b, "%s%s", b.len ? "," : "",
+				    m->chains[c]->name);
+	e = goal;
+	free(via);
+	free(seen);
+	free(q);
+	free(use);
+	{
+		char *names = buf_detach(&b);
+		char *w = xasprintf("the chosen chains reach nothing from %s "
+		    "but itself: --chain %s would reach %s", r->o->root->name,
+		    names, e->name);
+
+		free(names);
+		return w;
 	}
 }
 
@@ -967,6 +1533,9 @@ finish(struct run *r)
 		where[tmp[i].old] = i;
 	}
 	free(tmp);
+	for (i = 0; i < in->nnodes; i++)
+		if (in->nodes[i].parent != INST_NONE)
+			in->nodes[i].parent = where[in->nodes[i].parent];
 	for (i = 0; i < in->nedges; i++) {
 		in->edges[i].from = where[in->edges[i].from];
 		in->edges[i].to = where[in->edges[i].to];
@@ -974,8 +1543,10 @@ finish(struct run *r)
 	free(where);
 	qsort(in->edges, in->nedges, sizeof *in->edges, cmp_edge);
 	for (k = 0, i = 0; i < in->nedges; i++) {
-		if (k > 0 && cmp_edge(&in->edges[k - 1], &in->edges[i]) == 0)
+		if (k > 0 && cmp_edge(&in->edges[k - 1], &in->edges[i]) == 0) {
+			in->edges[k - 1].missing |= in->edges[i].missing;
 			continue;
+		}
 		in->edges[k++] = in->edges[i];
 	}
 	in->nedges = k;
@@ -984,22 +1555,26 @@ finish(struct run *r)
 int
 sample_run(struct db *db, const struct db_schema *schema,
     const struct mdg_model *m, const struct sample_opts *o,
-    struct instance **out, char **cause)
+    struct instance **out, char **warning, char **cause)
 {
 	struct run	 r;
 	struct ent	*en;
 	size_t		 i, k;
 	int		 rc = 0, layer, maxlayer = 0;
 
+	*warning = NULL;
 	memset(&r, 0, sizeof r);
 	r.db = db;
 	r.schema = schema;
 	r.m = m;
 	r.o = o;
-	r.view = view_new(m, o->chain);
+	r.view = view_new_set(m, o->chains, o->nchains);
+	hmap_init(&r.ghosts, 16);
 	r.inst = xcalloc(1, sizeof *r.inst);
 	r.inst->model = m;
-	r.inst->chain = o->chain;
+	r.inst->chains = xcalloc(o->nchains + 1, sizeof *r.inst->chains);
+	for (i = 0; i < r.view->nchains; i++)
+		r.inst->chains[r.inst->nchains++] = r.view->chains[i];
 	r.inst->root = o->root;
 	r.inst->column = xstrdup(o->column);
 	r.inst->value = xstrdup(o->value);
@@ -1047,13 +1622,18 @@ sample_run(struct db *db, const struct db_schema *schema,
 			int rl = r.ents[rel->right->index].layer;
 
 			if (ll == layer && rl == layer + 1)
-				rc = fetch_children(&r, k, 1, layer + 1);
+				rc = fetch_children(&r, k, 1, layer + 1, 0);
 			else if (rl == layer && ll == layer + 1)
-				rc = fetch_children(&r, k, 0, layer + 1);
+				rc = fetch_children(&r, k, 0, layer + 1, 0);
 		}
 	}
+	if (rc == 0)
+		rc = fetch_partners(&r);
 	if (rc == 0) {
 		link_rows(&r);
+		mark_breaches(&r);
+		mark_health(&r);
+		*warning = unreachable(&r);
 		finish(&r);
 		r.inst->layers = maxlayer + 1;
 	}
@@ -1065,13 +1645,17 @@ out:
 		free(en->rows);
 		free(en->cols);
 		free(en->isbool);
+		free(en->shown_at);
 		hmap_free(&en->ids);
 	}
 	free(r.ents);
 	for (k = 0; r.fold != NULL && k < r.nrels; k++)
 		free(r.fold[k]);
 	free(r.fold);
+	free(r.fetched);
+	free(r.counts);
 	free(r.rels);
+	hmap_free(&r.ghosts);
 	view_free(r.view);
 	if (rc != 0) {
 		*cause = r.cause;

@@ -58,7 +58,7 @@ console.log("theme " + mermaid.mermaidAPI.getConfig().theme);
 const d = await mermaid.mermaidAPI.getDiagramFromText(text);
 if (typeof d.db.getVertices === "function") {
   const want = new Map();
-  for (const m of text.matchAll(/^ *(\w+)\["(.*)"\]$/gm))
+  for (const m of text.matchAll(/^ *(\w+)\["(.*)"\](?::::\w+)?$/gm))
     want.set(m[1], m[2].replace(/<br\/>/g, "<br>"));
   const got = d.db.getVertices();
   // Mermaid keeps #name; and #123; entities as placeholders until it draws.
@@ -79,7 +79,8 @@ process.exit(0);
 '
 
 # A copy of the model that documents the text columns too, first, so that
-# instance nodes show them (shortened to 40 characters).
+# instance nodes show them (whole in JSON, shortened to 40 characters in
+# pictures).
 awk '{ print }
 	/^ *DataSource \{$/ { print "string data_description"; print "string data_name"; print "string source_system" }
 	/^ *DataSourceOption \{$/ { print "string value" }
@@ -94,10 +95,10 @@ awk '{ print }
 draw() {
 	n=$1 f=$2
 	case $n in
-	inst) set -- --data-id 1500666 ;;
-	wide) set -- --model "$work/wide.model" --data-id 1500666 ;;
-	tid) set -- --table-id "$RT1" ;;
-	tid1) set -- --table-id "$RT1" --depth 1 ;;
+	inst) set -- --data-id 1500666 --no-collapse ;;
+	wide) set -- --model "$work/wide.model" --data-id 1500666 --no-collapse ;;
+	tid) set -- --table-id "$RT1" --no-collapse ;;
+	tid1) set -- --table-id "$RT1" --depth 1 --no-collapse ;;
 	main) set -- --chain main --columns all ;;
 	esac
 	status=0
@@ -106,12 +107,16 @@ draw() {
 
 # shown NAME: every line of text the diagram should show, one a line: the
 # root and every displayed key and attribute (CR and tab as spaces, one
-# line per LF) of an instance; the entities and columns of a schema.
+# line per LF; attributes, not keys, shortened to 40 characters) of an
+# instance; the entities and columns of a schema.
 shown() {
-	jq -r 'if .nodes then
+	jq -r 'def short: if length > 40 then .[0:40] + "…" else . end;
+	    def lines: gsub("[\r\t]"; " ") | split("\n")[];
+	    if .nodes then
 		("\(.root.entity) \(.root.column) = \(.root.value)"),
-		(.nodes[] | select(.keys) | .entity, ((.keys, .attributes) | to_entries[] |
-		    .key, (.value // "NULL" | gsub("[\r\t]"; " ") | split("\n")[])))
+		(.nodes[] | select(.keys) | .entity,
+		    (.keys | to_entries[] | .key, (.value // "NULL" | lines)),
+		    (.attributes | to_entries[] | .key, (.value // "NULL" | short | lines)))
 	    else
 		(.entities[] | .name, .table, (.attributes[] | .name))
 	    end' "$work/$1.json" | grep -v '^ *$' | sort -u
@@ -232,27 +237,27 @@ for n in inst wide tid tid1 main; do
 	fi
 done
 
-# --- values round-trip through JSON, shortened to 40 characters with "…"
-short() { echo "CASE WHEN char_length($1) > 40 THEN left($1, 40) || '…' ELSE $1 END"; }
+# --- values round-trip through JSON whole
+short() { echo "$1"; }
 RTS="SELECT table_id FROM metadata_datasourceresulttable WHERE bk_data_id = 1500666"
 want=$(sql "SELECT json_agg($(short field_name) ORDER BY field_name COLLATE \"C\")
     FROM metadata_resulttablefield WHERE table_id IN ($RTS)")
 is "JSON: every field_name of 1500666 round-trips (CR, LF, tab, quote)" true \
     "$(jq --argjson w "$want" '[.nodes[] | select(.entity == "ResultTableField") | .keys.field_name] | sort == $w' "$work/inst.json")"
 want=$(sql "SELECT to_json($(short field_name)) FROM metadata_resulttablefield WHERE field_name LIKE E'cr\\r%'")
-is "JSON: the CR/LF/tab/quote field_name is its first 40 characters and …" true \
-    "$(jq --argjson w "$want" 'any(.nodes[]; .keys.field_name == $w) and ($w | endswith("…") and test("\r") and test("\n") and test("\t") and test("\""))' "$work/inst.json")"
+is "JSON: the CR/LF/tab/quote field_name is whole" true \
+    "$(jq --argjson w "$want" 'any(.nodes[]; .keys.field_name == $w) and ($w | test("\r") and test("\n") and test("\t") and test("\""))' "$work/inst.json")"
 want=$(sql "SELECT json_agg($(short table_id) ORDER BY table_id COLLATE \"C\")
     FROM metadata_datasourceresulttable WHERE bk_data_id = 1500666")
 is "JSON: every DataSourceResultTable table_id round-trips" true \
     "$(jq --argjson w "$want" '[.nodes[] | select(.entity == "DataSourceResultTable") | .keys.table_id] | sort == $w' "$work/inst.json")"
 want=$(sql "SELECT json_build_array($(short data_description), $(short data_name), $(short source_system))
     FROM metadata_datasource WHERE bk_data_id = 1500666")
-is "JSON: the 10 KB data_description, data_name, source_system round-trip shortened" true \
+is "JSON: the 10 KB data_description, data_name, source_system round-trip whole" true \
     "$(jq --argjson w "$want" '.nodes[0].attributes | [.data_description, .data_name, .source_system] == $w' "$work/wide.json")"
 want=$(sql "SELECT json_agg($(short description) ORDER BY $(short description) COLLATE \"C\") FROM metadata_resulttablefield
     WHERE table_id IN ($RTS)")
-is "JSON: every field description (one of 10 KB) round-trips shortened" true \
+is "JSON: every field description (one of 10 KB) round-trips whole" true \
     "$(jq --argjson w "$want" '[.nodes[] | select(.entity == "ResultTableField") | .attributes.description] | sort == $w' "$work/wide.json")"
 is "JSON: the hostile table id is the root value, whole" "$RT1" "$(jq -r .root.value "$work/tid.json")"
 is "JSON: the hostile column name comes back" 'x|y<z>"q' \
@@ -305,10 +310,10 @@ is "check: $nf findings, one line each, then the summary" \
     "$(grep -cE '^(missing-table|missing-column|unclassified|unreadable|orphan|breach) ' "$work/check.txt") $(wc -l <"$work/check.txt") $(tail -1 "$work/check.txt" | grep -cE '^[0-9]+ findings? in schema ')"
 tab=$(printf '\t') cr=$(printf '\r')
 is "check: no tab or CR inside a line" 0 "$(grep -c "[$tab$cr]" "$work/check.txt")"
-check "check: the orphan key with CR/LF/tab reads on its line" \
-    grep -qF 'table_id=666.orphan  next line tab;' "$work/check.txt"
-check "check: the table name with LF/tab reads on its line" \
-    grep -qxF 'unclassified    metadata_nl tab bs\|`*_{}[]()#+!~&amp;: no chain or list names it' "$work/check.txt"
+check "check: the orphan key with CR/LF/tab reads on its line, escaped" \
+    grep -qF 'table_id=666.orphan\r\nnext line\ttab;' "$work/check.txt"
+check "check: the table name with LF/tab reads on its line, escaped" \
+    grep -qxF 'unclassified    metadata_nl\ntab\tbs\|`*_{}[]()#+!~&amp;: no chain or list names it' "$work/check.txt"
 is "check --format json: the hostile names, whole" 2 \
     "$(jq '[.findings[] | select(.table == "metadata_x|y<z>\"q" or .table == "metadata_nl\ntab\tbs\\|`*_{}[]()#+!~&amp;")] | length' "$work/stdout")"
 done_testing

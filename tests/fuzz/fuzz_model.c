@@ -29,10 +29,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct mdg_view		*v;
 	struct mdg_chain	*c;
 	struct buf		 b;
-	struct emit_opts	 eo = { "mermaid", NULL };
+	struct emit_opts	 eo;
 	char			*cause = NULL, *copy;
 	size_t			 i, j;
 
+	memset(&eo, 0, sizeof eo);
+	eo.format = "mermaid";
 	/*
 	 * A private heap copy of exactly `size` bytes: under ASan the byte
 	 * after it is a redzone, even when the caller's buffer is larger.
