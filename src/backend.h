@@ -24,6 +24,7 @@ struct db {
 	const struct backend	*be;
 	const char		*schema;	/* the tables' schema when none is
 						   named: NULL for the model's */
+	const char		*dbname;	/* the database, for messages */
 	int			 queries;	/* statements sent, setup included */
 	int			 catalog;	/* of which reading the catalog */
 	long long		 rows;		/* rows received */
@@ -65,6 +66,9 @@ struct db_fetch {
 	 */
 	int			  cap;
 };
+
+/* db_fetch()'s answer when the server refuses to read the table. */
+#define DB_DENIED	(-2)
 
 /*
  * Called once per fetched row, in order; cols[i] is NULL for SQL NULL
@@ -127,6 +131,7 @@ int	db_introspect(struct db *, const char *schema, struct db_schema **,
 /* count(*) for every readable table the model maps, in one statement. */
 int	db_exact_counts(struct db *, struct db_schema *,
 	    const struct mdg_model *, char **cause);
+/* Returns 0, -1 with *cause, or DB_DENIED with *cause saying why. */
 int	db_fetch(struct db *, const struct db_fetch *, db_row_fn, void *arg,
 	    char **cause);
 int	db_check(struct db *, const struct db_side *, db_pair_fn, void *arg,

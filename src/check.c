@@ -120,6 +120,8 @@ drift(const struct mdg_model *m, const struct mdg_view *v,
 			x = add(f, FIND_UNREADABLE);
 			x->entity = xstrdup(e->name);
 			x->table = xstrdup(e->table);
+			if (t->why != NULL)
+				x->examples = xstrdup(t->why);
 		}
 	}
 	for (i = 0; i < v->nents; i++) {
@@ -414,6 +416,20 @@ check_instance(const struct instance *in, struct findings *f)
 			    nd->bad[j].column, nd->bad[j].value);
 			x->count = 1;
 		}
+	}
+	for (i = 0; i < in->nnotes; i++) {
+		if (!str_eq(in->notes[i].kind, "unreadable"))
+			continue;
+		x = add(f, FIND_UNREADABLE);
+		x->entity = xstrdup(in->notes[i].entity);
+		nd = NULL;
+		for (j = 0; j < in->nnodes && nd == NULL; j++)
+			if (in->nodes[j].unreadable && str_eq(
+			    in->nodes[j].entity->name, in->notes[i].entity))
+				nd = &in->nodes[j];
+		x->table = xstrdup(nd && nd->entity->table ?
+		    nd->entity->table : "");
+		x->examples = xstrdup(in->notes[i].why);
 	}
 	/* A breach once per row and relation: the row with the partners. */
 	for (i = 0; i < in->nedges; i++) {

@@ -36,8 +36,12 @@ finding_text(struct buf *b, const struct finding *x)
 		buf_printf(b, "%s: no chain or list names it", x->table);
 		break;
 	case FIND_UNREADABLE:
-		buf_printf(b, "%s: no SELECT privilege on %s, not checked",
-		    x->entity, x->table);
+		if (x->examples != NULL)
+			buf_printf(b, "%s: table %s not read: %s; not checked",
+			    x->entity, x->table, x->examples);
+		else
+			buf_printf(b, "%s: no SELECT privilege on %s, not "
+			    "checked", x->entity, x->table);
 		break;
 	case FIND_ORPHAN:
 		buf_printf(b, "%lld %s row%s with no %s: ", x->count,

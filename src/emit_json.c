@@ -257,6 +257,8 @@ emit_json_instance(struct buf *b, const struct instance *in,
 			json_kbool(&j, "missing", 1);
 		if (nd->partner)
 			json_kbool(&j, "partner", 1);
+		if (nd->unreadable)
+			json_kbool(&j, "unreadable", 1);
 		json_key(&j, "keys");
 		json_obj(&j);
 		for (k = 0; k < nd->cols->nkeys; k++)
@@ -316,6 +318,17 @@ emit_json_instance(struct buf *b, const struct instance *in,
 		json_kstr(&j, "entity", more->entity->name);
 		json_kint(&j, "shown", more->total - more->more);
 		json_kint(&j, "total", more->total);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+	json_key(&j, "unreadable");
+	json_arr(&j);
+	for (i = 0; i < in->nnodes; i++) {
+		if (!in->nodes[i].unreadable)
+			continue;
+		json_obj(&j);
+		json_kstr(&j, "entity", in->nodes[i].entity->name);
+		json_kstr(&j, "table", in->nodes[i].entity->table);
 		json_end_obj(&j);
 	}
 	json_end_arr(&j);

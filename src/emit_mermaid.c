@@ -336,6 +336,14 @@ flow_node(struct buf *b, const struct instance *in, size_t id,
 		buf_puts(b, "\"]:::more\n");
 		return;
 	}
+	if (nd->unreadable) {
+		buf_puts(b, "not readable: <b>");
+		flow_escape(b, nd->entity->name);
+		buf_puts(b, "</b><br/>");
+		flow_escape(b, nd->entity->table);
+		buf_puts(b, "<br/>its rows are not drawn\"]:::missing\n");
+		return;
+	}
 	if (nd->missing)
 		buf_puts(b, "not found: ");
 	buf_puts(b, "<b>");

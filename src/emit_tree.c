@@ -67,6 +67,14 @@ row_line(struct buf *b, const struct instance *in, size_t node,
 		buf_printf(b, " (%lld in all)%s", nd->total, k->off);
 		return;
 	}
+	if (nd->unreadable) {
+		buf_printf(b, "%snot readable: ", k->bad);
+		tty_escape(b, nd->entity->name);
+		buf_putc(b, ' ');
+		tty_escape(b, nd->entity->table);
+		buf_printf(b, " (its rows are not drawn)%s", k->off);
+		return;
+	}
 	if (nd->missing) {
 		buf_printf(b, "%snot found: ", k->bad);
 		tty_escape(b, nd->entity->name);

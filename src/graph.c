@@ -475,6 +475,14 @@ instance_label(const struct inst_node *nd)
 		    "</font>", nd->total);
 		return buf_detach(&b);
 	}
+	if (nd->unreadable) {
+		buf_puts(&b, "<font color=\"" COLOR_BAD "\"><b>not readable: ");
+		html_escape(&b, nd->entity->name);
+		buf_puts(&b, "</b><br/>");
+		html_escape(&b, nd->entity->table);
+		buf_puts(&b, "<br/>its rows are not drawn</font>");
+		return buf_detach(&b);
+	}
 	if (nd->missing) {
 		buf_puts(&b, "<font color=\"" COLOR_BAD "\"><b>not found: ");
 		html_escape(&b, nd->entity->name);
@@ -629,7 +637,7 @@ graph_instance(const struct instance *in, const struct graph_opts *o)
 			set(nodes[i], "shape", "box");
 			set(nodes[i], "style", "dashed,rounded");
 			set(nodes[i], "color", COLOR_MISSING);
-		} else if (nd->missing) {
+		} else if (nd->missing || nd->unreadable) {
 			set(nodes[i], "shape", "box");
 			set(nodes[i], "style", "dashed");
 			set(nodes[i], "color", COLOR_BAD);

@@ -30,7 +30,7 @@ inst_groups(const struct instance *in)
 	for (i = 0; i < n; i++) {
 		a = &in->nodes[i];
 		if (deg[i] != 1 || a->root || a->missing || a->more > 0 ||
-		    a->nbad > 0 || group[i] != i)
+		    a->unreadable || a->nbad > 0 || group[i] != i)
 			continue;
 		ea = edge[i];
 		pa = in->edges[ea].from == i ? in->edges[ea].to :
@@ -42,7 +42,8 @@ inst_groups(const struct instance *in)
 			if (b->layer != a->layer || b->entity != a->entity)
 				break;
 			if (deg[j] != 1 || b->root || b->missing ||
-			    b->more > 0 || b->nbad > 0 || group[j] != j)
+			    b->unreadable || b->more > 0 || b->nbad > 0 ||
+			    group[j] != j)
 				continue;
 			eb = edge[j];
 			pb = in->edges[eb].from == j ? in->edges[eb].to :
@@ -105,6 +106,7 @@ instance_free(struct instance *in)
 	for (i = 0; i < in->nnotes; i++) {
 		free(in->notes[i].kind);
 		free(in->notes[i].entity);
+		free(in->notes[i].why);
 		free(in->notes[i].text);
 	}
 	free(in->notes);

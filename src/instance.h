@@ -39,6 +39,8 @@ struct inst_node {
 						   join value names */
 	int			  partner;	/* fetched only as a partner on a
 						   side allowing one */
+	int			  unreadable;	/* where rows of a table mdgraph
+						   may not read would be */
 	struct inst_bad		 *bad;		/* unhealthy columns */
 	size_t			  nbad;
 	size_t			  parent;	/* the row it was fetched for */
@@ -62,6 +64,7 @@ struct inst_edge {
 struct inst_note {
 	char	*kind;		/* "unreadable", "unparsed", ... */
 	char	*entity;	/* or NULL */
+	char	*why;		/* the reason alone, or NULL */
 	char	*text;
 };
 

@@ -199,6 +199,7 @@ db_schema_free(struct db_schema *s)
 			free(t->cons[j].reftable);
 		}
 		free(t->cons);
+		free(t->why);
 		free(t->name);
 		free(t->comment);
 	}

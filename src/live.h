@@ -37,6 +37,7 @@ struct db_table {
 	long long	  rows;		/* estimate; -1 if never analyzed */
 	int		  exact;	/* rows is count(*) */
 	int		  readable;	/* SELECT privilege */
+	char		 *why;		/* not readable for another reason */
 	struct db_column *cols;
 	size_t		  ncols, cap;
 	struct db_constraint *cons;

@@ -622,6 +622,42 @@ wants_db(const struct opts *o)
 	return o->db != NULL || (!o->offline && db_env_set());
 }
 
+/* When the environment alone chose the database, say how to do without. */
+static void
+env_hint(const struct opts *o)
+{
+	if (o->db == NULL)
+		log_hint("the database came from PGDATABASE or PGSERVICE: "
+		    "--offline draws from the model alone");
+}
+
+/* Does the schema hold any table of the model? */
+static int
+any_table(const struct mdg_model *m, const struct db_schema *s)
+{
+	size_t i;
+
+	for (i = 0; i < m->nentities; i++)
+		if (db_entity_table(s, m->entities[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* A table to name: the data-id root's, else the first mapped. */
+static const char *
+first_table(const struct mdg_model *m)
+{
+	const struct mdg_root	*r = model_root(m, "data-id");
+	size_t			 i;
+
+	if (r != NULL && r->entity->table != NULL)
+		return r->entity->table;
+	for (i = 0; i < m->nentities; i++)
+		if (m->entities[i]->table != NULL)
+			return m->entities[i]->table;
+	return "";
+}
+
 static int
 live_open(struct live *l, const struct opts *o, const struct mdg_model *m)
 {
@@ -638,6 +674,18 @@ live_open(struct live *l, const struct opts *o, const struct mdg_model *m)
 	    &cause) != 0)) {
 		log_error("%s", cause);
 		free(cause);
+		env_hint(o);
+		db_schema_free(l->schema);
+		db_close(l->db);
+		return -1;
+	}
+	if (!any_table(m, l->schema)) {
+		/* Not a bk-monitor database, or the wrong schema. */
+		log_error("database %s, schema %s has none of the model's "
+		    "tables (%s...): give the bk-monitor database with --db, or "
+		    "its schema with --schema", l->db->dbname ? l->db->dbname :
+		    "(default)", l->schema->name, first_table(m));
+		env_hint(o);
 		db_schema_free(l->schema);
 		db_close(l->db);
 		return -1;
@@ -990,6 +1038,9 @@ instance_of(const struct opts *o, const struct mdg_model *m,
 		log_error("%s", warning);
 		free(warning);
 	}
+	/* What could not be read is said, whatever the format. */
+	for (size_t i = 0; i < (*in)->nnotes; i++)
+		log_error("%s", (*in)->notes[i].text);
 	rc = 0;
 out:
 	strv_free(attrs, nattrs);

@@ -70,6 +70,11 @@ struct run {
 	struct count		 *counts;	/* from capped fetches */
 	size_t			  ncounts, capcounts;
 	struct hmap		  ghosts;	/* ghost id -> node */
+	const struct mdg_rel	**blocked;	/* not followed: a side the role
+						   may not read */
+	size_t			  nblocked, capblocked;
+	size_t			 *unread;	/* per entity: its placeholder
+						   node + 1, or 0 */
 	struct instance		 *inst;
 	size_t			  capnodes, capedges;
 	char			 *cause;
@@ -142,6 +147,24 @@ rel_usable(const struct run *r, const struct mdg_rel *rel)
 	return 1;
 }
 
+/* An entity whose table is there but may not be read. */
+static int
+unreadable(const struct run *r, const struct mdg_entity *e)
+{
+	const struct db_table *t = db_entity_table(r->schema, e);
+
+	return t != NULL && !t->readable;
+}
+
+/* Would the relation be followed, but for a side the role may not read? */
+static int
+rel_blocked(const struct run *r, const struct mdg_rel *rel)
+{
+	if (excluded(r, rel->left) || excluded(r, rel->right))
+		return 0;
+	return unreadable(r, rel->left) != unreadable(r, rel->right);
+}
+
 static int
 same_rel(const struct mdg_rel *a, const struct mdg_rel *b)
 {
@@ -203,6 +226,9 @@ collect_rels(struct run *r)
 				dup = same_rel(r->rels[k], c->rels[j]);
 			if (!dup && rel_usable(r, c->rels[j]))
 				VEC_PUSH(r->rels, r->nrels, cap, c->rels[j]);
+			else if (!dup && rel_blocked(r, c->rels[j]))
+				VEC_PUSH(r->blocked, r->nblocked,
+				    r->capblocked, c->rels[j]);
 		}
 	}
 	r->fetched = xcalloc(r->nrels + 1, 1);
@@ -670,6 +696,73 @@ add_edge(struct run *r, const struct mdg_rel *rel, size_t from, size_t to)
 	return r->inst->nedges - 1;
 }
 
+/*
+ * Where the rows of a table the role may not read would be: one node for
+ * the entity, linked to the rows it would have been fetched for, and a
+ * note the user reads on stderr and in JSON.
+ */
+static void
+add_unreadable(struct run *r, const struct mdg_entity *e,
+    const struct mdg_rel *rel, int layer, const char *why)
+{
+	struct ent		*pe = &r->ents[(rel->left == e ? rel->right :
+				    rel->left)->index];
+	struct inst_node	*nd;
+	struct inst_note	*nt;
+	struct inst_cols	*none;
+	size_t			 node, i;
+
+	if (r->unread[e->index] == 0) {
+		node = new_node(r, e, layer, pe->nrows ? pe->rows[0].node :
+		    INST_NONE, rel);
+		nd = &r->inst->nodes[node];
+		nd->home = home_chain(r, e);
+		nd->unreadable = 1;
+		nd->id = xasprintf("%s:unreadable", e->name);
+		none = xcalloc(1, sizeof *none);
+		keep_cols(r, none);
+		nd->cols = none;
+		nd->values = xcalloc(1, sizeof *nd->values);
+		r->unread[e->index] = node + 1;
+		r->inst->notes = xreallocarray(r->inst->notes,
+		    r->inst->nnotes + 1, sizeof *r->inst->notes);
+		nt = &r->inst->notes[r->inst->nnotes++];
+		nt->kind = xstrdup("unreadable");
+		nt->entity = xstrdup(e->name);
+		nt->why = xstrdup(why);
+		nt->text = xasprintf("table %s (%s) cannot be read: %s; its rows "
+		    "are not drawn", e->table, e->name, why);
+	}
+	node = r->unread[e->index] - 1;
+	for (i = 0; i < pe->nrows && (int)i < r->o->max_rows; i++) {
+		if (rel->left == e)
+			add_edge(r, rel, node, pe->rows[i].node);
+		else
+			add_edge(r, rel, pe->rows[i].node, node);
+	}
+}
+
+/* The relations not followed for a table not readable, now marked. */
+static void
+mark_blocked(struct run *r)
+{
+	const struct mdg_rel	*rel;
+	const struct mdg_entity	*bad, *good;
+	size_t			 i;
+
+	for (i = 0; i < r->nblocked; i++) {
+		rel = r->blocked[i];
+		bad = unreadable(r, rel->left) ? rel->left : rel->right;
+		good = bad == rel->left ? rel->right : rel->left;
+		if (r->ents[good->index].layer < 0 ||
+		    r->ents[good->index].nrows == 0)
+			continue;
+		add_unreadable(r, bad, rel, r->ents[good->index].layer + 1,
+		    db_entity_table(r->schema, bad)->why ?
+		    db_entity_table(r->schema, bad)->why : "no SELECT privilege");
+	}
+}
+
 /* ---- queries */
 
 /*
@@ -1089,7 +1182,16 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer,
 	}
 	x.kept = xcalloc(pe->nrows, sizeof *x.kept);
 	x.tot = xcalloc(pe->nrows, sizeof *x.tot);
-	if (db_fetch(r->db, &f, child_row, &x, &why) != 0) {
+	if ((rc = db_fetch(r->db, &f, child_row, &x, &why)) == DB_DENIED) {
+		/* Privilege or row-level security: said, and the rest drawn. */
+		add_unreadable(r, ce->e, rel, layer, strstr(why,
+		    "row-level security") != NULL ? "it has row-level security "
+		    "(read it as its owner or a role with BYPASSRLS)" :
+		    "the server refused: no SELECT privilege");
+		free(why);
+		rc = 0;
+		goto fetched;
+	} else if (rc != 0) {
 		r->cause = xasprintf("fetching %s for %s: %s", ce->e->name,
 		    pe->e->name, why);
 		free(why);
@@ -1120,6 +1222,7 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer,
 	}
 	if (rc == 0)
 		find_ghosts(r, &x);
+fetched:
 	free(x.kept);
 	free(x.tot);
 	hmap_free(&x.parents);
@@ -1570,6 +1673,7 @@ sample_run(struct db *db, const struct db_schema *schema,
 	r.o = o;
 	r.view = view_new_set(m, o->chains, o->nchains);
 	hmap_init(&r.ghosts, 16);
+	r.unread = xcalloc(m->nentities + 1, sizeof *r.unread);
 	r.inst = xcalloc(1, sizeof *r.inst);
 	r.inst->model = m;
 	r.inst->chains = xcalloc(o->nchains + 1, sizeof *r.inst->chains);
@@ -1630,6 +1734,7 @@ sample_run(struct db *db, const struct db_schema *schema,
 	if (rc == 0)
 		rc = fetch_partners(&r);
 	if (rc == 0) {
+		mark_blocked(&r);
 		link_rows(&r);
 		mark_breaches(&r);
 		mark_health(&r);
@@ -1655,6 +1760,8 @@ out:
 	free(r.fetched);
 	free(r.counts);
 	free(r.rels);
+	free(r.blocked);
+	free(r.unread);
 	hmap_free(&r.ghosts);
 	view_free(r.view);
 	if (rc != 0) {

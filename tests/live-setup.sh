@@ -13,6 +13,8 @@ if ! pg_start >"$work/pg-start.log" 2>&1; then
 	exit 1
 fi
 cleanup_hooks="${cleanup_hooks:-} pg_stop"
+# The server is named explicitly (conn); a run without --db is offline.
+unset PGDATABASE
 
 # live_db NAME FILE...: a database with FILEs loaded and analyzed.
 live_db() {

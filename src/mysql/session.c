@@ -447,7 +447,9 @@ my_query(struct my *my, const char *sql, char *const *params, size_t np,
 	goto out;
 fail:
 	*cause = my_error(my, mysql_stmt_errno(st), mysql_stmt_error(st));
-	rc = -1;
+	/* SELECT denied on the table or a column. */
+	rc = mysql_stmt_errno(st) == 1142 || mysql_stmt_errno(st) == 1143 ?
+	    DB_DENIED : -1;
 out:
 	mysql_stmt_close(st);
 	for (i = 0; cols != NULL && i < n; i++)
@@ -624,6 +626,7 @@ my_open(struct db **out, const char *conninfo, const struct db_opts *o,
 		goto fail;
 	}
 	my->db.schema = my->database;
+	my->db.dbname = my->database;
 	uri_free(&u);
 	*out = &my->db;
 	return 0;

@@ -19,10 +19,14 @@
 static const char sql_tables[] =
     "SELECT c.relname, pg_catalog.obj_description(c.oid, 'pg_class'),\n"
     "       c.reltuples::pg_catalog.int8,\n"
-    "       pg_catalog.has_table_privilege(c.oid, 'SELECT')\n"
+    "       pg_catalog.has_table_privilege(c.oid, 'SELECT'),\n"
+    "       c.relrowsecurity AND NOT pg_catalog.pg_has_role(c.relowner, 'USAGE')\n"
+    "         AND NOT r.rolbypassrls AND NOT r.rolsuper\n"
     "  FROM pg_catalog.pg_class c\n"
     "  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n"
+    " CROSS JOIN pg_catalog.pg_roles r\n"
     " WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f')\n"
+    "   AND r.rolname = CURRENT_USER\n"
     " ORDER BY c.relname";
 
 static const char sql_columns[] =
@@ -128,6 +132,12 @@ pg_introspect(struct db *db, const char *schema, struct db_schema **out,
 		if (tt.rows < 0)
 			tt.rows = -1;
 		tt.readable = str_eq(PQgetvalue(res, i, 3), "t");
+		if (tt.readable && str_eq(PQgetvalue(res, i, 4), "t")) {
+			/* row_security is off: reading it would be refused. */
+			tt.readable = 0;
+			tt.why = xstrdup("it has row-level security (read it as "
+			    "its owner or a role with BYPASSRLS)");
+		}
 		VEC_PUSH(s->tables, s->ntables, s->cap, tt);
 	}
 	PQclear(res);

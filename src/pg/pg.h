@@ -11,6 +11,9 @@
 struct pg {
 	struct db	 db;
 	PGconn		*conn;
+	int		 timeout;	/* --timeout, seconds */
+	int		 dead;		/* gave up on it: no more statements */
+	char		 sqlstate[6];	/* of the last error, or "" */
 };
 
 #define PG(d)	((struct pg *)(void *)(d))

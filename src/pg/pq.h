@@ -26,7 +26,18 @@
 	X(int, PQgetisnull, (const PGresult *, int, int))		\
 	X(PGTransactionStatusType, PQtransactionStatus, (const PGconn *)) \
 	X(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *,		\
-	    PQnoticeProcessor, void *))
+	    PQnoticeProcessor, void *))					\
+	X(int, PQsendQueryParams, (PGconn *, const char *, int,		\
+	    const Oid *, const char *const *, const int *, const int *,	\
+	    int))							\
+	X(int, PQconsumeInput, (PGconn *))				\
+	X(int, PQisBusy, (PGconn *))					\
+	X(PGresult *, PQgetResult, (PGconn *))				\
+	X(int, PQsocket, (const PGconn *))				\
+	X(int, PQsetnonblocking, (PGconn *, int))			\
+	X(int, PQflush, (PGconn *))					\
+	X(char *, PQdb, (const PGconn *))				\
+	X(int, PQlibVersion, (void))
 
 #define PQ_MEMBER(ret, name, args) ret (*name) args;
 struct pq_api {
@@ -54,6 +65,15 @@ int	pq_load(char **cause);
 #define PQgetisnull		(*pq_api.PQgetisnull)
 #define PQtransactionStatus	(*pq_api.PQtransactionStatus)
 #define PQsetNoticeProcessor	(*pq_api.PQsetNoticeProcessor)
+#define PQsendQueryParams	(*pq_api.PQsendQueryParams)
+#define PQconsumeInput		(*pq_api.PQconsumeInput)
+#define PQisBusy		(*pq_api.PQisBusy)
+#define PQgetResult		(*pq_api.PQgetResult)
+#define PQsocket		(*pq_api.PQsocket)
+#define PQsetnonblocking	(*pq_api.PQsetnonblocking)
+#define PQflush			(*pq_api.PQflush)
+#define PQdb			(*pq_api.PQdb)
+#define PQlibVersion		(*pq_api.PQlibVersion)
 #endif
 
 #endif

@@ -200,7 +200,8 @@ pg_fetch(struct db *db, const struct db_fetch *f, db_row_fn fn, void *arg,
 	pgq_free(&q);
 	if (res == NULL) {
 		*cause = why;
-		return -1;
+		/* insufficient_privilege: no SELECT, or row-level security. */
+		return str_eq(PG(db)->sqlstate, "42501") ? DB_DENIED : -1;
 	}
 	cols = xcalloc(f->ncols + 1, sizeof *cols);
 	for (row = 0; row < PQntuples(res) && rc == 0; row++) {

@@ -4,8 +4,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "pg.h"
 #include "util.h"
@@ -28,10 +31,9 @@ pg_claims(const char *s)
 static int
 pg_env(void)
 {
-	static const char *vars[] = {
-		"PGDATABASE", "PGSERVICE", "PGHOST", "PGHOSTADDR", "PGPORT",
-		"PGUSER", NULL
-	};
+	/* Only a variable that names a database: PGHOST or PGUSER alone
+	   must not turn a model-only run into a connection. */
+	static const char *vars[] = { "PGDATABASE", "PGSERVICE", NULL };
 	size_t i;
 
 	for (i = 0; vars[i] != NULL; i++) {
@@ -75,7 +77,7 @@ pg_close(struct db *db)
 	if (pg == NULL)
 		return;
 	if (pg->conn != NULL) {
-		if (PQstatus(pg->conn) == CONNECTION_OK &&
+		if (!pg->dead && PQstatus(pg->conn) == CONNECTION_OK &&
 		    PQtransactionStatus(pg->conn) != PQTRANS_IDLE) {
 			res = PQexec(pg->conn, "ROLLBACK");
 			PQclear(res);
@@ -95,7 +97,7 @@ static int
 pg_open(struct db **out, const char *conninfo, const struct db_opts *o,
     char **cause)
 {
-	const char	*keys[4], *vals[4];
+	const char	*keys[12], *vals[12];
 	const char	*setup[] = { NULL };
 	char		 timeout[32], *msg;
 	struct pg	*pg;
@@ -106,6 +108,7 @@ pg_open(struct db **out, const char *conninfo, const struct db_opts *o,
 	if (pq_load(cause) != 0)
 		return -1;
 	pg = xcalloc(1, sizeof *pg);
+	pg->timeout = o->timeout;
 	/* Ours come first, so the user's conninfo can override them. */
 	keys[n] = "application_name";
 	vals[n++] = "mdgraph";
@@ -113,15 +116,24 @@ pg_open(struct db **out, const char *conninfo, const struct db_opts *o,
 		keys[n] = "connect_timeout";
 		vals[n++] = "10";
 	}
-	keys[n] = "dbname";
-	vals[n++] = conninfo != NULL ? conninfo : "";
+	/* TCP keepalives: a peer that vanished is noticed. */
+	keys[n] = "keepalives";
+	vals[n++] = "1";
+	keys[n] = "keepalives_idle";
+	vals[n++] = "30";
+	keys[n] = "keepalives_interval";
+	vals[n++] = "10";
+	keys[n] = "keepalives_count";
+	vals[n++] = "3";
+	if (conninfo != NULL && *conninfo != '\0') {
+		keys[n] = "dbname";
+		vals[n++] = conninfo;
+	}
+	/* After the user's: the wire is always UTF-8 (PGCLIENTENCODING too). */
+	keys[n] = "client_encoding";
+	vals[n++] = "UTF8";
 	keys[n] = NULL;
 	vals[n] = NULL;
-	if (conninfo == NULL || *conninfo == '\0') {
-		/* Let PGDATABASE and friends decide. */
-		keys[n - 1] = NULL;
-		vals[n - 1] = NULL;
-	}
 
 	pg->conn = PQconnectdbParams(keys, vals, 1);
 	if (pg->conn == NULL) {
@@ -137,6 +149,8 @@ pg_open(struct db **out, const char *conninfo, const struct db_opts *o,
 		pg_close(&pg->db);
 		return -1;
 	}
+	PQsetnonblocking(pg->conn, 1);
+	pg->db.dbname = PQdb(pg->conn);
 
 	snprintf(timeout, sizeof timeout, "%d", o->timeout * 1000);
 	setup[0] = timeout;
@@ -144,9 +158,12 @@ pg_open(struct db **out, const char *conninfo, const struct db_opts *o,
 	    "REPEATABLE READ, READ ONLY", 0, NULL, cause)) == NULL)
 		goto fail;
 	PQclear(res);
+	/* row_security off: a policy that would hide rows is an error, not
+	   a silent gap (as pg_dump does). */
 	if ((res = pg_exec(pg, "SELECT pg_catalog.set_config('search_path', "
 	    "'', false), pg_catalog.set_config('statement_timeout', $1, "
-	    "false)", 1, setup, cause)) == NULL)
+	    "false), pg_catalog.set_config('row_security', 'off', false)", 1,
+	    setup, cause)) == NULL)
 		goto fail;
 	PQclear(res);
 	*out = &pg->db;
@@ -156,29 +173,103 @@ fail:
 	return -1;
 }
 
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Wait for the socket until `deadline`: the server enforces
+ * statement_timeout itself; this bounds the wait when it cannot (stopped,
+ * cut off).  Returns 1 ready, 0 timed out, -1 error.
+ */
+static int
+wait_socket(struct pg *pg, int out, long long deadline)
+{
+	struct pollfd	pfd;
+	long long	left;
+	int		r;
+
+	pfd.fd = PQsocket(pg->conn);
+	pfd.events = POLLIN | (out ? POLLOUT : 0);
+	for (;;) {
+		if ((left = deadline - now_ms()) <= 0)
+			return 0;
+		r = poll(&pfd, 1, left > 60000 ? 60000 : (int)left);
+		if (r > 0)
+			return 1;
+		if (r < 0 && errno != EINTR)
+			return -1;
+	}
+}
+
+/* The statement's error, in one line; the connection's when none. */
+static char *
+result_error(struct pg *pg, PGresult *res)
+{
+	char		*msg, *c;
+	const char	*st;
+
+	st = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	snprintf(pg->sqlstate, sizeof pg->sqlstate, "%s", st ? st : "");
+	if (res != NULL && PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY))
+		return xasprintf("query failed: %s",
+		    PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY));
+	msg = pq_message(pg->conn);
+	c = xasprintf("query failed: %s", msg);
+	free(msg);
+	return c;
+}
+
 PGresult *
 pg_exec(struct pg *pg, const char *sql, int nparams,
     const char *const *params, char **cause)
 {
-	PGresult	*res;
-	char		*msg;
+	PGresult	*res = NULL, *r;
+	long long	 deadline;
+	int		 f, w = 1;
 
 	pg->db.queries++;
-	res = PQexecParams(pg->conn, sql, nparams, NULL, params, NULL, NULL,
-	    0);
+	if (pg->dead) {
+		*cause = xstrdup("query failed: the session was given up");
+		return NULL;
+	}
+	/* A second past the server's own statement_timeout. */
+	deadline = now_ms() + (long long)pg->timeout * 1000 + 1000;
+	if (!PQsendQueryParams(pg->conn, sql, nparams, NULL, params, NULL,
+	    NULL, 0)) {
+		*cause = result_error(pg, NULL);
+		return NULL;
+	}
+	while ((f = PQflush(pg->conn)) != 0 || PQisBusy(pg->conn)) {
+		if (f < 0 || (w = wait_socket(pg, f == 1, deadline)) <= 0 ||
+		    !PQconsumeInput(pg->conn))
+			goto fail;
+	}
+	while ((r = PQgetResult(pg->conn)) != NULL) {
+		PQclear(res);
+		res = r;
+	}
 	if (res != NULL && (PQresultStatus(res) == PGRES_TUPLES_OK ||
 	    PQresultStatus(res) == PGRES_COMMAND_OK)) {
 		pg->db.rows += PQntuples(res);
 		return res;
 	}
-	if (res != NULL && PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY)) {
-		*cause = xasprintf("query failed: %s",
-		    PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY));
-	} else {
-		msg = pq_message(pg->conn);
-		*cause = xasprintf("query failed: %s", msg);
-		free(msg);
-	}
+	*cause = result_error(pg, res);
+	PQclear(res);
+	return NULL;
+fail:
+	pg->dead = 1;
+	if (w == 0)
+		*cause = xasprintf("query failed: no answer from the server "
+		    "within --timeout %d s: it may be stopped, overloaded or cut "
+		    "off", pg->timeout);
+	else
+		*cause = result_error(pg, NULL);
 	PQclear(res);
 	return NULL;
 }
