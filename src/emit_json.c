@@ -118,6 +118,7 @@ json_relation(struct json *j, const struct mdg_rel *r)
 	json_kstr(j, "left_cardinality", card_name(r->lcard));
 	json_kstr(j, "right_cardinality", card_name(r->rcard));
 	json_kbool(j, "identifying", r->identifying);
+	json_kbool(j, "documented", !r->hidden && !r->extra);
 	json_kstr(j, "label", r->label);
 	json_key(j, "join");
 	json_obj(j);

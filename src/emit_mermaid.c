@@ -91,7 +91,8 @@ static void
 emit_rel(struct buf *b, const struct mdg_rel *r)
 {
 	buf_printf(b, INDENT "%s %s%s%s %s : \"", r->left->name,
-	    mermaid_card(r->lcard, 0), r->identifying ? "--" : "..",
+	    mermaid_card(r->lcard, 0), r->identifying && !r->hidden &&
+	    !r->extra ? "--" : "..",
 	    mermaid_card(r->rcard, 1), r->right->name);
 	mermaid_escape(b, r->label);
 	buf_puts(b, "\"\n");
@@ -207,6 +208,34 @@ emit_missing(struct buf *b, const struct mdg_view *v)
 	}
 }
 
+/* Does the document draw this relation? */
+static int
+documented(const struct mdg_rel *r)
+{
+	return !r->hidden && !r->extra;
+}
+
+/*
+ * --relations all: the relations the document leaves out, after it,
+ * under a comment saying so.
+ */
+static void
+emit_extra(struct buf *b, const struct mdg_view *v, const struct mdg_chain *c)
+{
+	size_t	i;
+	int	first = 1;
+
+	for (i = 0; i < v->nrels; i++) {
+		if (documented(v->rels[i]) || (c != NULL && v->rels[i]->chain != c))
+			continue;
+		if (first)
+			buf_puts(b, "\n" INDENT "%% not in the document "
+			    "(--relations all):\n");
+		first = 0;
+		emit_rel(b, v->rels[i]);
+	}
+}
+
 void
 emit_mermaid_chain(struct buf *b, const struct mdg_view *v)
 {
@@ -233,6 +262,8 @@ emit_mermaid_chain(struct buf *b, const struct mdg_view *v)
 			break;
 		}
 	}
+	if (v->all && !c->extra)
+		emit_extra(b, v, c);
 }
 
 /*
@@ -252,6 +283,8 @@ emit_mermaid_all(struct buf *b, const struct mdg_view *v)
 	emit_missing(b, v);
 	for (i = 0; i < v->nrels; i++) {
 		r = v->rels[i];
+		if (!documented(r) && !r->chain->extra)
+			continue;	/* emit_extra(), below */
 		if (r->chain != group) {
 			if (group != NULL)
 				buf_putc(b, '\n');
@@ -264,6 +297,8 @@ emit_mermaid_all(struct buf *b, const struct mdg_view *v)
 		}
 		emit_rel(b, r);
 	}
+	if (v->all)
+		emit_extra(b, v, NULL);
 	for (i = 0; i < v->nents; i++) {
 		if (!v->ents[i].has_block)
 			continue;

@@ -20,6 +20,7 @@
 #define COLOR_MUTED	"#5f6b7a"
 #define COLOR_EDGE	"#44515f"
 #define COLOR_MISSING	"#9a9a9a"
+#define COLOR_EXTRA	"#8e44ad"	/* relations the document leaves out */
 
 /* Graphviz 2.43 takes char * where newer versions take const char *. */
 static void
@@ -325,16 +326,24 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 	agattr(g, AGEDGE, (char *)"dir", (char *)"both");
 
 	buf_init(&b);
-	if (v->chain != NULL) {
+	if (v->chain != NULL)
 		chain_title(&b, v->chain, 16);
-		set_html(g, g, "label", b.data);
+	if (v->all) {
+		/* The legend of what the document leaves out. */
+		buf_printf(&b, "%s<font point-size=\"10\" color=\"" COLOR_EXTRA
+		    "\">- - -  relations the document does not draw "
+		    "(--relations all)</font>", b.len ? "<br/>" : "");
 	}
+	if (b.len > 0)
+		set_html(g, g, "label", b.data);
 
-	/* One cluster per chain when all are drawn. */
+	/* One cluster per chain when several are drawn. */
 	clusters = xcalloc(m->nchains, sizeof *clusters);
 	if (v->chain == NULL) {
 		for (i = 0; i < m->nchains; i++)
-			clusters[i] = chain_cluster(g, m->chains[i], 14, 16);
+			if (view_has_chain(v, m->chains[i]))
+				clusters[i] = chain_cluster(g, m->chains[i], 14,
+				    16);
 	}
 
 	nodes = xcalloc(m->nentities, sizeof *nodes);
@@ -355,7 +364,8 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 		}
 		if (v->chain == NULL) {
 			for (j = 0; j < m->nchains; j++)
-				if (m->chains[j] == v->ents[i].home)
+				if (m->chains[j] == v->ents[i].home &&
+				    clusters[j] != NULL)
 					agsubnode(clusters[j], n, 1);
 		}
 	}
@@ -378,6 +388,12 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 		set(e, "arrowhead", graph_arrow(r->rcard));
 		if (!r->identifying)
 			set(e, "style", "dashed");
+		if (r->hidden || r->extra) {
+			/* What the document leaves out: dashed, another ink. */
+			set(e, "style", "dashed");
+			set(e, "color", COLOR_EXTRA);
+			set(e, "fontcolor", COLOR_EXTRA);
+		}
 		buf_reset(&b);
 		html_escape(&b, r->label);
 		set_html(g, e, "label", b.data);

@@ -35,6 +35,8 @@ struct opts {
 	const char	*chain;		/* a list; NULL: main, or all */
 	const char	*attrs;		/* --attrs LIST */
 	const char	*exclude;	/* --exclude LIST */
+	int		 relations;	/* --relations: 0 documented, 1 all,
+					   -1 the command's default */
 	int		 no_collapse;
 	const char	*format;	/* NULL: from -o, else mermaid */
 	const char	*output;	/* NULL: standard output */
@@ -95,6 +97,7 @@ enum {
 	OPT_ATTRS,
 	OPT_EXCLUDE,
 	OPT_NO_COLLAPSE,
+	OPT_RELATIONS,
 };
 
 static const struct optdef {
@@ -148,6 +151,9 @@ static const struct optdef {
 	    "with a root: also show these columns (col or Entity.col)" },
 	{ "exclude", 1, OPT_EXCLUDE, "LIST",
 	    "leave out these entities (and what only they reach)" },
+	{ "relations", 1, OPT_RELATIONS, "WHICH",
+	    "documented (the default; all with a root) or all: also those "
+	    "the document leaves out" },
 	{ "no-collapse", 0, OPT_NO_COLLAPSE, NULL,
 	    "with a root: a node per row, even for many leaf rows" },
 	{ "check", 0, OPT_CHECK, NULL,
@@ -241,6 +247,7 @@ parse_args(int argc, char **argv, struct opts *o)
 	}
 
 	o->timeout = 30;
+	o->relations = -1;
 	o->depth = -1;
 	o->max_rows = 20;
 	o->argc = argc;
@@ -361,6 +368,17 @@ parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case OPT_NO_COLLAPSE:
 			o->no_collapse = 1;
+			break;
+		case OPT_RELATIONS:
+			if (str_eq(optarg, "documented"))
+				o->relations = 0;
+			else if (str_eq(optarg, "all"))
+				o->relations = 1;
+			else {
+				log_error("unknown --relations '%s' (choose "
+				    "from: documented, all)", optarg);
+				goto bad;
+			}
 			break;
 		case OPT_DEPTH:
 		case OPT_MAX_ROWS: {
@@ -704,14 +722,69 @@ live_close(struct live *l, const struct opts *o)
 	db_close(l->db);
 }
 
-static void
-list_chains(const struct mdg_model *m)
+/* Is e drawn by a chain: a documented one, or (extra) any? */
+static int
+on_chain(const struct mdg_model *m, const struct mdg_entity *e, int extra)
 {
-	size_t i;
+	size_t i, j;
+
+	for (i = 0; i < m->nchains; i++) {
+		if (m->chains[i]->extra && !extra)
+			continue;
+		if (m->chains[i]->has_entity != NULL &&
+		    e->index < m->chains[i]->nindex &&
+		    m->chains[i]->has_entity[e->index])
+			return 1;
+		for (j = 0; extra && j < m->chains[i]->nrels; j++)
+			if (m->chains[i]->rels[j]->left == e ||
+			    m->chains[i]->rels[j]->right == e)
+				return 1;
+	}
+	return 0;
+}
+
+static int
+on_list(const struct mdg_model *m, const struct mdg_entity *e)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->nlists; i++)
+		for (j = 0; j < m->lists[i]->nitems; j++)
+			if (m->lists[i]->items[j].entity == e)
+				return 1;
+	return 0;
+}
+
+/*
+ * Each chain's name, title and entity count (the extra chains too with
+ * --relations all) on standard output; how much of the model is drawn
+ * and listed on standard error.
+ */
+static void
+list_chains(const struct mdg_model *m, int all)
+{
+	size_t i, models = 0, doc = 0, extra = 0, listed = 0;
 
 	for (i = 0; i < m->nchains; i++)
-		printf("%s\t%s\t%zu\n", m->chains[i]->name,
-		    m->chains[i]->title, m->chains[i]->nentities);
+		if (!m->chains[i]->extra || all)
+			printf("%s\t%s\t%zu%s\n", m->chains[i]->name,
+			    m->chains[i]->title, m->chains[i]->nentities,
+			    m->chains[i]->extra ? "\textra" : "");
+	for (i = 0; i < m->nentities; i++) {
+		if (m->entities[i]->table == NULL)
+			continue;	/* abstract: no table */
+		models++;
+		if (on_chain(m, m->entities[i], 0))
+			doc++;
+		else if (on_chain(m, m->entities[i], 1))
+			extra++;
+		else if (on_list(m, m->entities[i]))
+			listed++;
+	}
+	/* For the reader, not for scripts: standard output stays a table. */
+	fprintf(stderr, "mdgraph: %zu models with a table: %zu on the "
+	    "document's chains, %zu only on what it leaves out (--relations "
+	    "all), %zu listed\n", models, doc, extra, listed);
 }
 
 static int
@@ -729,10 +802,12 @@ write_output(const struct opts *o, const struct buf *b)
 
 /* A view of the chosen chains without the excluded entities. */
 static struct mdg_view *
-chosen_view(const struct mdg_model *m, const struct mdg_chain *const *chains,
-    size_t nchains, const struct mdg_entity *const *ex, size_t nex)
+chosen_view(const struct opts *o, const struct mdg_model *m,
+    const struct mdg_chain *const *chains, size_t nchains,
+    const struct mdg_entity *const *ex, size_t nex)
 {
-	struct mdg_view	*v = view_new_set(m, chains, nchains);
+	struct mdg_view	*v = view_new_opts(m, chains, nchains,
+			    o->relations == 1);
 
 	if (nex > 0)
 		view_exclude(v, ex, nex);
@@ -769,7 +844,7 @@ cmd_draw(const struct opts *o, const struct mdg_model *m)
 	}
 
 	buf_init(&out);
-	view = chosen_view(m, chains, nchains, ex, nex);
+	view = chosen_view(o, m, chains, nchains, ex, nex);
 	if (wants_db(o)) {
 		struct live l;
 
@@ -1024,6 +1099,7 @@ instance_of(const struct opts *o, const struct mdg_model *m,
 	so.columns = o->columns;
 	so.attrs = (const char *const *)attrs;
 	so.nattrs = nattrs;
+	so.relations_all = o->relations != 0;
 	if (live_open(l, o, m) != 0)
 		goto out;
 	r = sample_run(l->db, l->schema, m, &so, in, &warning, &cause);
@@ -1126,7 +1202,7 @@ cmd_check(const struct opts *o, const struct mdg_model *m)
 	} else {
 		if (live_open(&l, o, m) != 0)
 			goto done;
-		view = chosen_view(m, chains, nchains, ex, nex);
+		view = chosen_view(o, m, chains, nchains, ex, nex);
 		r = check_run(l.db, view, l.schema, &f, &cause);
 	}
 	if (r != 0) {
@@ -1169,7 +1245,7 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (o.list_chains) {
-		list_chains(m);
+		list_chains(m, o.relations == 1);
 		rc = 0;
 	} else if (o.cmd == CMD_DOC)
 		rc = cmd_doc(&o, m);

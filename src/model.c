@@ -466,18 +466,24 @@ bad:
 	return -1;
 }
 
-/* "A ||--o{ B : "label"" */
+/*
+ * "A ||--o{ B : "label"".  `kind` 1: a `link` (followed, never drawn), 2:
+ * an `extra` (not in the document; drawn with --relations all).  In an
+ * extra chain every relation is extra.
+ */
 static int
-parse_relation(struct parser *p, const char *s, int hidden)
+parse_relation(struct parser *p, const char *s, int kind)
 {
 	struct mdg_rel	*r;
 	struct mdg_item	*item;
 	const char	*q;
+	int		 hidden = kind != 0 && !p->chain->extra;
 
 	r = xcalloc(1, sizeof *r);
 	r->line = p->line;
 	r->chain = p->chain;
-	r->hidden = hidden;
+	r->hidden = kind == 1;
+	r->extra = kind == 2 || p->chain->extra;
 	if ((r->left = parse_entity_name(p, &s)) == NULL)
 		goto bad;
 	s = skip_ws(s);
@@ -688,6 +694,10 @@ chain_line(struct parser *p, const char *s)
 	if (str_eq(word, "link")) {
 		free(word);
 		return parse_relation(p, skip_ws(rest), 1);
+	}
+	if (str_eq(word, "extra")) {
+		free(word);
+		return parse_relation(p, skip_ws(rest), 2);
 	}
 	if (str_eq(word, "tenant")) {
 		free(word);
@@ -974,7 +984,23 @@ top_line(struct parser *p, const char *s)
 		return 0;
 	rest = s;
 	word = next_word(&rest);
-	if (str_eq(word, "chain"))
+	if (str_eq(word, "extra")) {
+		/* "extra chain ..." / "extra list ...": what the document
+		   leaves out, drawn with --relations all. */
+		free(word);
+		word = next_word(&rest);
+		if (word == NULL || (!str_eq(word, "chain") &&
+		    !str_eq(word, "list")))
+			rc = fail(p, "expected 'extra chain NAME TITLE' or "
+			    "'extra list NAME TITLE'");
+		else if ((rc = parse_section(p, rest, str_eq(word, "chain"))) ==
+		    0) {
+			if (p->chain != NULL)
+				p->chain->extra = 1;
+			else
+				p->list->extra = 1;
+		}
+	} else if (str_eq(word, "chain"))
 		rc = parse_section(p, rest, 1);
 	else if (str_eq(word, "list"))
 		rc = parse_section(p, rest, 0);
@@ -1002,7 +1028,7 @@ top_line(struct parser *p, const char *s)
 		free(arg);
 	} else
 		rc = fail(p, "unknown statement '%s' (choose from: schema, "
-		    "prefix, entity, root, health, chain, list)", word);
+		    "prefix, entity, root, health, chain, list, extra)", word);
 	free(word);
 	return rc;
 }
@@ -1412,7 +1438,7 @@ view_has_chain(const struct mdg_view *v, const struct mdg_chain *c)
 	size_t i;
 
 	if (v->nchains == 0)
-		return 1;
+		return !c->extra || v->all;
 	for (i = 0; i < v->nchains; i++)
 		if (v->chains[i] == c)
 			return 1;
@@ -1429,14 +1455,38 @@ struct mdg_view *
 view_new_set(const struct mdg_model *m, const struct mdg_chain *const *set,
     size_t nset)
 {
+	return view_new_opts(m, set, nset, 0);
+}
+
+/* A view entity for e, at home in c, if the view has none yet. */
+static void
+view_take(struct mdg_view *v, const struct mdg_entity *e,
+    const struct mdg_chain *c)
+{
+	struct mdg_view_entity *ve;
+
+	if (view_entity(v, e) != NULL)
+		return;
+	ve = &v->ents[v->nents++];
+	v->by_index[e->index] = ve;
+	ve->entity = e;
+	ve->home = c;
+	ve->present = ve->readable = 1;
+	ve->rows = -1;
+}
+
+struct mdg_view *
+view_new_opts(const struct mdg_model *m, const struct mdg_chain *const *set,
+    size_t nset, int all)
+{
 	struct mdg_view		*v = xcalloc(1, sizeof *v);
-	struct mdg_view_entity	*ve;
 	const struct mdg_chain	*c;
 	const struct mdg_block	*bl;
 	size_t			 i, j, k, cap = 0;
 	int			 dup;
 
 	v->model = m;
+	v->all = all;
 	/* In the model's order, each once. */
 	v->chains = xcalloc(m->nchains + 1, sizeof *v->chains);
 	for (i = 0; i < m->nchains && nset > 0; i++)
@@ -1452,23 +1502,25 @@ view_new_set(const struct mdg_model *m, const struct mdg_chain *const *set,
 		c = m->chains[i];
 		if (!view_has_chain(v, c))
 			continue;
-		for (j = 0; j < c->nentities; j++) {
-			if (view_entity(v, c->entities[j]) != NULL)
-				continue;
-			ve = &v->ents[v->nents++];
-			v->by_index[c->entities[j]->index] = ve;
-			ve->entity = c->entities[j];
-			ve->home = c;
-			ve->present = ve->readable = 1;
-			ve->rows = -1;
-		}
+		for (j = 0; j < c->nentities; j++)
+			view_take(v, c->entities[j], c);
+	}
+	for (i = 0; i < m->nchains; i++) {
+		c = m->chains[i];
+		if (!view_has_chain(v, c))
+			continue;
 		for (j = 0; j < c->nrels; j++) {
-			if (c->rels[j]->hidden)
+			/* What the document leaves out, only when asked. */
+			if ((c->rels[j]->hidden || (c->rels[j]->extra &&
+			    !c->extra)) && !all)
 				continue;
 			for (dup = 0, k = 0; k < v->nrels && !dup; k++)
 				dup = rel_same(v->rels[k], c->rels[j]);
-			if (!dup)
-				VEC_PUSH(v->rels, v->nrels, cap, c->rels[j]);
+			if (dup)
+				continue;
+			VEC_PUSH(v->rels, v->nrels, cap, c->rels[j]);
+			view_take(v, c->rels[j]->left, c);
+			view_take(v, c->rels[j]->right, c);
 		}
 	}
 	for (i = 0; i < v->nents; i++) {
@@ -1479,6 +1531,12 @@ view_new_set(const struct mdg_model *m, const struct mdg_chain *const *set,
 			if (bl != NULL)
 				view_add_attrs(&v->ents[i], bl);
 		}
+		/* An entity only an extra relation brings: its own block. */
+		for (j = 0; all && !v->ents[i].has_block && j < m->nchains;
+		    j++)
+			if ((bl = chain_block(m->chains[j],
+			    v->ents[i].entity)) != NULL)
+				view_add_attrs(&v->ents[i], bl);
 	}
 	return v;
 }

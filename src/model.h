@@ -98,6 +98,8 @@ struct mdg_rel {
 	struct mdg_key		 rkey;
 	enum mdg_tenant		 tenant;
 	int			 hidden;	/* "link": joined, not drawn */
+	int			 extra;		/* not in the document: drawn and
+						   followed with --relations all */
 	int			 line;
 	const struct mdg_chain	*chain;
 	size_t			 index;		/* position in its chain */
@@ -121,6 +123,7 @@ struct mdg_item {
 struct mdg_chain {
 	char			 *name;
 	char			 *title;
+	int			  extra;	/* not in the document */
 	struct mdg_item		 *items;
 	size_t			  nitems;
 	struct mdg_rel		**rels;		/* the REL items, in order */
@@ -143,6 +146,7 @@ struct mdg_list_item {
 struct mdg_list {
 	char			*name;
 	char			*title;
+	int			 extra;		/* not in the document */
 	char			*header;	/* "A | B": the table's columns */
 	char			*new_note;	/* receives unclassified tables */
 	struct mdg_list_item	*items;
@@ -246,6 +250,8 @@ struct mdg_view {
 	const struct mdg_rel	**rels;
 	size_t			  nrels;
 	struct mdg_view_entity	**by_index;	/* by entity index, or NULL */
+	int			  all;		/* --relations all: what the
+						   document leaves out too */
 	int			  live;		/* decorated from a database */
 	int			  counts;	/* show row counts */
 };
@@ -254,6 +260,9 @@ struct mdg_view	*view_new(const struct mdg_model *, const struct mdg_chain *);
 /* A view of several chains, in the model's order; n 0: all; n 1: one. */
 struct mdg_view	*view_new_set(const struct mdg_model *,
 		    const struct mdg_chain *const *, size_t n);
+/* The same, with all relations (those the document leaves out) or not. */
+struct mdg_view	*view_new_opts(const struct mdg_model *,
+		    const struct mdg_chain *const *, size_t n, int all);
 /* Drop entities, and the relations that touch them, from a view. */
 void		 view_exclude(struct mdg_view *, const struct mdg_entity *const *,
 		    size_t n);

@@ -115,7 +115,7 @@ chain_selected(const struct run *r, const struct mdg_chain *c)
 	size_t i;
 
 	if (r->o->nchains == 0)
-		return 1;
+		return !c->extra || r->o->relations_all;
 	for (i = 0; i < r->o->nchains; i++)
 		if (r->o->chains[i] == c)
 			return 1;
@@ -222,6 +222,9 @@ collect_rels(struct run *r)
 		if (!chain_selected(r, c))
 			continue;
 		for (j = 0; j < c->nrels; j++) {
+			if (c->rels[j]->extra && !r->o->relations_all &&
+			    !c->extra)
+				continue;	/* not in the document */
 			for (dup = 0, k = 0; k < r->nrels && !dup; k++)
 				dup = same_rel(r->rels[k], c->rels[j]);
 			if (!dup && rel_usable(r, c->rels[j]))
@@ -235,26 +238,39 @@ collect_rels(struct run *r)
 	plan_folds(r);
 }
 
-/* Layers: breadth first from the root over the relations, both ways. */
+/*
+ * Layers: breadth first from the root over the documented relations, both
+ * ways; then, for what only the relations the document leaves out reach,
+ * the same search continued over all of them, no layer already given
+ * changed.  So adding relations never moves an entity, never takes rows.
+ */
 static void
 assign_layers(struct run *r)
 {
 	const struct mdg_rel	*rel;
 	struct ent		*a, *b;
 	size_t			 i;
-	int			 k, grew = 1;
+	int			 k, pass, grew, top;
 
 	r->ents[r->o->root->index].layer = 0;
-	for (k = 0; grew; k++) {
-		grew = 0;
-		for (i = 0; i < r->nrels; i++) {
-			rel = r->rels[i];
-			a = &r->ents[rel->left->index];
-			b = &r->ents[rel->right->index];
-			if (a->layer == k && b->layer < 0)
-				b->layer = k + 1, grew = 1;
-			else if (b->layer == k && a->layer < 0)
-				a->layer = k + 1, grew = 1;
+	for (pass = 0; pass < 2; pass++) {
+		top = 0;
+		for (i = 0; i < r->m->nentities; i++)
+			if (r->ents[i].layer > top)
+				top = r->ents[i].layer;
+		for (k = 0, grew = 1; grew || k <= top; k++) {
+			grew = 0;
+			for (i = 0; i < r->nrels; i++) {
+				rel = r->rels[i];
+				if (pass == 0 && rel->extra)
+					continue;
+				a = &r->ents[rel->left->index];
+				b = &r->ents[rel->right->index];
+				if (a->layer == k && b->layer < 0)
+					b->layer = k + 1, grew = 1;
+				else if (b->layer == k && a->layer < 0)
+					a->layer = k + 1, grew = 1;
+			}
 		}
 	}
 }
@@ -1671,7 +1687,7 @@ sample_run(struct db *db, const struct db_schema *schema,
 	r.schema = schema;
 	r.m = m;
 	r.o = o;
-	r.view = view_new_set(m, o->chains, o->nchains);
+	r.view = view_new_opts(m, o->chains, o->nchains, o->relations_all);
 	hmap_init(&r.ghosts, 16);
 	r.unread = xcalloc(m->nentities + 1, sizeof *r.unread);
 	r.inst = xcalloc(1, sizeof *r.inst);
@@ -1719,16 +1735,21 @@ sample_run(struct db *db, const struct db_schema *schema,
 	plan_columns(&r);
 	if ((rc = fetch_root(&r)) != 0)
 		goto out;
-	for (layer = 0; layer < maxlayer && rc == 0; layer++) {
+	/*
+	 * The rows of an entity at layer L: those matching the rows of every
+	 * entity below it, along every followed relation.  Over documented
+	 * relations that is layer L-1 alone.
+	 */
+	for (layer = 1; layer <= maxlayer && rc == 0; layer++) {
 		for (k = 0; k < r.nrels && rc == 0; k++) {
 			const struct mdg_rel *rel = r.rels[k];
 			int ll = r.ents[rel->left->index].layer;
 			int rl = r.ents[rel->right->index].layer;
 
-			if (ll == layer && rl == layer + 1)
-				rc = fetch_children(&r, k, 1, layer + 1, 0);
-			else if (rl == layer && ll == layer + 1)
-				rc = fetch_children(&r, k, 0, layer + 1, 0);
+			if (ll >= 0 && ll < layer && rl == layer)
+				rc = fetch_children(&r, k, 1, layer, 0);
+			else if (rl >= 0 && rl < layer && ll == layer)
+				rc = fetch_children(&r, k, 0, layer, 0);
 		}
 	}
 	if (rc == 0)

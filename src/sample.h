@@ -39,6 +39,7 @@ struct sample_opts {
 	enum columns_mode	 columns;	/* the attributes rows show */
 	const char *const	*attrs;		/* and these: col, Entity.col */
 	size_t			 nattrs;
+	int			 relations_all;	/* the document's and the rest */
 };
 
 /*

@@ -51,18 +51,22 @@ run_status env PGCLIENTENCODING=GBK "$MDGRAPH" --db "$FX client_encoding=LATIN1"
 is "client_encoding in the conninfo is overridden too" "0 yes" \
     "$status $(jq -e . "$work/stdout" >/dev/null && echo yes)"
 
-# --- a stopped server: --timeout bounds the wait
+# --- a stopped server: --timeout bounds the wait.  mdgraph is made to
+# wait on a lock, then its backend is stopped: the server cannot answer,
+# not even with its own statement timeout.
+pg_psql -d fx -c "BEGIN; LOCK TABLE metadata_resulttablefield IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(60)" \
+    >/dev/null 2>&1 &
+locker=$!
 "$MDGRAPH" --db "$FX" --data-id 1500001 --timeout 2 -o "$work/out.json" \
     >"$work/stdout" 2>"$work/stderr" &
 md=$!
-# Stop every backend of the database (and only them) while mdgraph runs.
 stopped=
 i=0
-while [ "$i" -lt 50 ]; do
-	pids=$(pg_psql -d postgres -At -c "SELECT pid FROM pg_stat_activity WHERE application_name = 'mdgraph'")
-	if [ -n "$pids" ]; then
-		# shellcheck disable=SC2086
-		kill -STOP $pids 2>/dev/null && stopped=$pids
+while [ "$i" -lt 200 ] && [ -z "$stopped" ]; do
+	pid=$(pg_psql -d postgres -At -c "SELECT pid FROM pg_stat_activity
+	    WHERE application_name = 'mdgraph' AND wait_event_type = 'Lock'")
+	if [ -n "$pid" ] && kill -STOP "$pid" 2>/dev/null; then
+		stopped=$pid
 		break
 	fi
 	sleep 0.05
@@ -72,13 +76,9 @@ start=$(date +%s)
 status=0
 wait "$md" || status=$?
 took=$(($(date +%s) - start))
-# shellcheck disable=SC2086
-[ -z "$stopped" ] || kill -CONT $stopped 2>/dev/null || :
-if [ -z "$stopped" ]; then
-	# mdgraph finished before its backend could be stopped: run the
-	# stop the other way round, the backend stopped first.
-	pg_psql -d fx -c "SELECT 1" >/dev/null
-fi
+[ -z "$stopped" ] || kill -CONT "$stopped" 2>/dev/null || :
+kill "$locker" 2>/dev/null || :
+wait "$locker" 2>/dev/null || :
 check "a backend was stopped mid-run" test -n "$stopped"
 is "stopped server: exit 2 within --timeout + 2 s, one line, old file kept" "2 yes 1 keep" \
     "$status $(test "$took" -le 5 && echo yes || echo "no ($took s)") $(wc -l <"$work/stderr") $(cat "$work/out.json")"

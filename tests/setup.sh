@@ -88,4 +88,4 @@ block() {
 }
 
 # chains: "name<TAB>title" lines of the built-in model.
-chains() { "$MDGRAPH" --list-chains | cut -f1,2; }
+chains() { "$MDGRAPH" --list-chains 2>/dev/null | cut -f1,2; }
