@@ -25,6 +25,8 @@ struct db {
 	const char		*schema;	/* the tables' schema when none is
 						   named: NULL for the model's */
 	const char		*dbname;	/* the database, for messages */
+	const char		*absent_why;	/* what a missing table may also
+						   mean here, or NULL */
 	int			 queries;	/* statements sent, setup included */
 	int			 catalog;	/* of which reading the catalog */
 	long long		 rows;		/* rows received */

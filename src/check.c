@@ -94,8 +94,8 @@ key_columns(const struct mdg_key *k, const char ***cols, size_t *n,
 }
 
 static void
-drift(const struct mdg_model *m, const struct mdg_view *v,
-    const struct db_schema *s, struct findings *f)
+drift(const struct db *db, const struct mdg_model *m,
+    const struct mdg_view *v, const struct db_schema *s, struct findings *f)
 {
 	const struct mdg_view_entity	*ve;
 	const struct db_table		*t;
@@ -116,6 +116,8 @@ drift(const struct mdg_model *m, const struct mdg_view *v,
 			x = add(f, FIND_MISSING_TABLE);
 			x->entity = xstrdup(e->name);
 			x->table = xstrdup(e->table);
+			if (db->absent_why != NULL)
+				x->examples = xstrdup(db->absent_why);
 		} else if (!t->readable) {
 			x = add(f, FIND_UNREADABLE);
 			x->entity = xstrdup(e->name);
@@ -335,7 +337,7 @@ check_run(struct db *db, const struct mdg_view *v, const struct db_schema *s,
 	int			 rc = 0, lmust, rmust, lone, rone;
 
 	memset(f, 0, sizeof *f);
-	drift(m, v, s, f);
+	drift(db, m, v, s, f);
 	for (i = 0; i < v->nrels && rc == 0; i++) {
 		r = v->rels[i];
 		if (!side_ok(s, r->left, &r->lkey) ||

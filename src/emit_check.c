@@ -26,7 +26,8 @@ finding_text(struct buf *b, const struct finding *x)
 {
 	switch (x->kind) {
 	case FIND_MISSING_TABLE:
-		buf_printf(b, "%s: no table %s", x->entity, x->table);
+		buf_printf(b, "%s: no table %s%s", x->entity, x->table,
+		    x->examples ? x->examples : "");
 		break;
 	case FIND_MISSING_COLUMN:
 		buf_printf(b, "%s: no column %s.%s", x->entity, x->table,

@@ -156,13 +156,26 @@ unreadable(const struct run *r, const struct mdg_entity *e)
 	return t != NULL && !t->readable;
 }
 
-/* Would the relation be followed, but for a side the role may not read? */
+/* An entity with a table the schema does not have. */
+static int
+absent(const struct run *r, const struct mdg_entity *e)
+{
+	return e->table != NULL && db_entity_table(r->schema, e) == NULL;
+}
+
+/*
+ * Would the relation be followed, but for a side the role may not read,
+ * or whose table is not there?
+ */
 static int
 rel_blocked(const struct run *r, const struct mdg_rel *rel)
 {
+	int a = unreadable(r, rel->left) || absent(r, rel->left);
+	int b = unreadable(r, rel->right) || absent(r, rel->right);
+
 	if (excluded(r, rel->left) || excluded(r, rel->right))
 		return 0;
-	return unreadable(r, rel->left) != unreadable(r, rel->right);
+	return a != b;
 }
 
 static int
@@ -768,11 +781,22 @@ mark_blocked(struct run *r)
 
 	for (i = 0; i < r->nblocked; i++) {
 		rel = r->blocked[i];
-		bad = unreadable(r, rel->left) ? rel->left : rel->right;
+		bad = unreadable(r, rel->left) || absent(r, rel->left) ?
+		    rel->left : rel->right;
 		good = bad == rel->left ? rel->right : rel->left;
 		if (r->ents[good->index].layer < 0 ||
 		    r->ents[good->index].nrows == 0)
 			continue;
+		if (absent(r, bad)) {
+			char *why = xasprintf("it is not in schema %s%s",
+			    r->schema->name, r->db->absent_why ?
+			    r->db->absent_why : "");
+
+			add_unreadable(r, bad, rel,
+			    r->ents[good->index].layer + 1, why);
+			free(why);
+			continue;
+		}
 		add_unreadable(r, bad, rel, r->ents[good->index].layer + 1,
 		    db_entity_table(r->schema, bad)->why ?
 		    db_entity_table(r->schema, bad)->why : "no SELECT privilege");

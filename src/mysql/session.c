@@ -627,6 +627,8 @@ my_open(struct db **out, const char *conninfo, const struct db_opts *o,
 	}
 	my->db.schema = my->database;
 	my->db.dbname = my->database;
+	my->db.absent_why = " (or this user has no privilege on it: MySQL "
+	    "shows a user only the tables it may use)";
 	uri_free(&u);
 	*out = &my->db;
 	return 0;
