@@ -238,6 +238,109 @@ static const char *graph_attrs[] = {
 };
 
 /*
+ * Object IDs by creation order.  cgraph's default IDs for named objects
+ * are the addresses of their interned names, and agwrite() orders
+ * subgraphs by ID: the same graph built after other allocations (another
+ * database client) came out with its clusters in another order.  Here a
+ * named object's ID is its name's rank, even; anonymous ones odd.
+ */
+struct ids {
+	Agraph_t	 *g;
+	struct hmap	  names;	/* name -> rank */
+	char		**byrank;
+	size_t		  n, cap;
+	IDTYPE		  anon;
+};
+
+static void *
+ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+	struct ids *s = xcalloc(1, sizeof *s);
+
+	(void)disc;
+	s->g = g;
+	hmap_init(&s->names, 64);
+	s->anon = 1;
+	return s;
+}
+
+static long
+ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	struct ids	*s = state;
+	struct hent	*h;
+
+	(void)objtype;
+	if (str == NULL) {
+		*id = s->anon;
+		s->anon += 2;
+		return 1;
+	}
+	if ((h = hmap_get(&s->names, str)) == NULL) {
+		if (!createflag)
+			return 0;
+		/* Interned, as agwrite() wants names (it reads their
+		   flags: an HTML-like name prints in <>). */
+		VEC_PUSH(s->byrank, s->n, s->cap, agstrdup(s->g, str));
+		hmap_add(&s->names, str, s->n - 1);
+		h = hmap_get(&s->names, str);
+	}
+	*id = (IDTYPE)(h->idx[0] + 1) * 2;
+	return 1;
+}
+
+static long
+ids_alloc(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	return id % 2 == 1;
+}
+
+static void
+ids_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+}
+
+static char *
+ids_print(void *state, int objtype, IDTYPE id)
+{
+	struct ids *s = state;
+
+	(void)objtype;
+	if (id % 2 == 1 || id / 2 == 0 || id / 2 > s->n)
+		return NULL;
+	return s->byrank[id / 2 - 1];
+}
+
+static void
+ids_close(void *state)
+{
+	struct ids *s = state;
+
+	/* The names go with the graph's string pool. */
+	free(s->byrank);
+	hmap_free(&s->names);
+	free(s);
+}
+
+static void
+ids_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t rank_ids = {
+	ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close,
+	ids_register,
+};
+
+/*
  * A new graph with mdgraph's look.  Every attribute is declared on the root
  * before any subgraph exists: cgraph 2.43 mixes up a subgraph's defaults
  * when one is declared later (an edge's arrowhead became the font name).
@@ -250,7 +353,12 @@ graph_open(const char *name, const struct graph_opts *o, const char *nodesep,
 	Agraph_t	*g;
 	size_t		 i;
 
-	g = agopen((char *)name, Agdirected, NULL);
+	static Agdisc_t disc;
+
+	disc.mem = &AgMemDisc;
+	disc.id = &rank_ids;
+	disc.io = &AgIoDisc;
+	g = agopen((char *)name, Agdirected, &disc);
 	set(g, "rankdir", o->rankdir ? o->rankdir : "LR");
 	/* newrank also keeps dot 2.43 off a path that mislabels arrows. */
 	set(g, "newrank", "true");

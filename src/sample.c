@@ -1027,7 +1027,8 @@ child_row(void *arg, const char *const *cols, long long total)
 				continue;
 			any = 1;
 			mark_hit(&x->hit, keys[j], p);
-			if (x->capped)
+			/* The server's count when it capped, else ours. */
+			if (x->capped && total >= 0)
 				x->tot[p] = total;
 			else
 				x->tot[p]++;
