@@ -154,7 +154,7 @@ for sig in TERM KILL; do
     wait_file "$tmp/$sig.info" || :
     dir='' pid=''
     eval "$(cat "$tmp/$sig.info" 2>/dev/null)"
-    kill -"$sig" "$vpid"
+    kill -"$sig" "$vpid" 2>/dev/null || :	# gone already: the checks say so
     st=0
     wait "$vpid" || st=$?
     [ ! -s "$tmp/$sig.sleep" ] || kill "$(cat "$tmp/$sig.sleep")" 2>/dev/null || :

@@ -43,7 +43,7 @@
 #   my_server_pid       Print the server's PID.
 #   my_as_server_user CMD [ARGS...]
 #                       Run CMD as the "mysql" OS user when we are root
-#                       (runuser, else su), or directly otherwise.
+#                       (setpriv, else runuser, else su), or directly otherwise.
 #
 # Traps: exactly as pg-env.sh.  my_start installs handlers for EXIT, INT,
 # TERM and HUP; traps the caller set BEFORE my_start (pg-env.sh's included)
@@ -130,7 +130,13 @@ my_as_server_user() {
         "$@"
         return
     fi
-    if command -v runuser >/dev/null 2>&1; then
+    # setpriv execs the server itself; runuser and su stay as its parent and
+    # stop themselves when it is stopped (kill -STOP), which a test's
+    # kill -CONT to the server would never undo.
+    if command -v setpriv >/dev/null 2>&1; then
+        (cd "${_my_env_dir:-/}" &&
+         exec setpriv --reuid=mysql --regid=mysql --init-groups -- "$@")
+    elif command -v runuser >/dev/null 2>&1; then
         (cd "${_my_env_dir:-/}" && exec runuser -u mysql -- "$@")
     else
         # shellcheck disable=SC2016

@@ -24,6 +24,8 @@
 	X(unsigned long, mysql_get_server_version, (MYSQL *))		\
 	X(const char *, mysql_get_client_info, (void))			\
 	X(const char *, mysql_character_set_name, (MYSQL *))		\
+	X(const char *, mysql_get_ssl_cipher, (MYSQL *))		\
+	X(const char *, mysql_get_host_info, (MYSQL *))			\
 	X(int, mysql_set_character_set, (MYSQL *, const char *))	\
 	X(my_bool, mysql_ssl_set, (MYSQL *, const char *, const char *,	\
 	    const char *, const char *, const char *))			\
@@ -65,6 +67,8 @@ int	my_load(char **cause);
 #define mysql_get_server_version (*my_api.mysql_get_server_version)
 #define mysql_get_client_info	(*my_api.mysql_get_client_info)
 #define mysql_character_set_name (*my_api.mysql_character_set_name)
+#define mysql_get_ssl_cipher	(*my_api.mysql_get_ssl_cipher)
+#define mysql_get_host_info	(*my_api.mysql_get_host_info)
 #define mysql_set_character_set	(*my_api.mysql_set_character_set)
 #define mysql_ssl_set		(*my_api.mysql_ssl_set)
 #define mysql_stmt_init		(*my_api.mysql_stmt_init)

@@ -578,6 +578,19 @@ my_open(struct db **out, const char *conninfo, const struct db_opts *o,
 		*cause = connect_error(my->conn);
 		goto fail;
 	}
+	/*
+	 * TLS required: the connection must be encrypted, whatever the
+	 * library made of the options (a unix socket is private already).
+	 */
+	if (u.ssl_mode != NULL && !str_eq(u.ssl_mode, "DISABLED") &&
+	    !str_eq(u.ssl_mode, "PREFERRED") &&
+	    mysql_get_ssl_cipher(my->conn) == NULL &&
+	    strstr(mysql_get_host_info(my->conn), "socket") == NULL) {
+		*cause = xasprintf("cannot connect to the database: TLS is "
+		    "required (ssl-mode=%s) but the connection is not "
+		    "encrypted: the server offers no TLS", u.ssl_mode);
+		goto fail;
+	}
 	/* An option file may have named another character set. */
 	if (!str_eq(mysql_character_set_name(my->conn), "utf8mb4") &&
 	    mysql_set_character_set(my->conn, "utf8mb4") != 0) {
