@@ -112,10 +112,21 @@ link_path(const char *doc, const char *target)
 	return r;
 }
 
-/* The chain's SVG, added to o->files; returns its path (borrowed). */
+/* "DIR/NAME.EXT" (allocated). */
+static char *
+dir_file(const char *dir, const char *name, const char *ext)
+{
+	return xasprintf("%s%s%s%s", dir, str_ends_with(dir, "/") ? "" : "/",
+	    name, ext);
+}
+
+/*
+ * The diagram of chain c (NULL: all) as "svg" or "html", added to o->files
+ * as `path`.
+ */
 static int
-chain_svg(struct doc_opts *o, const struct mdg_chain *c, const char *path,
-    char **cause)
+chain_file(struct doc_opts *o, const struct mdg_chain *c, const char *format,
+    const char *path, char **cause)
 {
 	struct emit_opts	 eo;
 	struct mdg_view		*v;
@@ -123,12 +134,14 @@ chain_svg(struct doc_opts *o, const struct mdg_chain *c, const char *path,
 	int			 rc;
 
 	memset(&eo, 0, sizeof eo);
-	eo.format = "svg";
+	eo.format = format;
+	eo.index_href = "index.html";
 	v = view_new(o->model, c);
 	if (o->live != NULL)
 		view_apply_db(v, o->live, COLUMNS_DOC, 0);
 	buf_init(&f.data);
-	rc = emit_graphviz_schema(&f.data, v, &eo, cause);
+	rc = str_eq(format, "html") ? emit_html_schema(&f.data, v, &eo, cause) :
+	    emit_graphviz_schema(&f.data, v, &eo, cause);
 	view_free(v);
 	if (rc != 0) {
 		buf_free(&f.data);
@@ -154,10 +167,9 @@ chain_block_md(struct buf *b, struct doc_opts *o, const struct mdg_chain *c,
 	buf_puts(b, "```\n");
 	view_free(v);
 	if (svg == NULL && o->svg_dir != NULL)
-		svg = path = xasprintf("%s%s%s.svg", o->svg_dir,
-		    str_ends_with(o->svg_dir, "/") ? "" : "/", c->name);
+		svg = path = dir_file(o->svg_dir, c->name, ".svg");
 	if (svg != NULL) {
-		if (chain_svg(o, c, svg, cause) != 0) {
+		if (chain_file(o, c, "svg", svg, cause) != 0) {
 			free(path);
 			return -1;
 		}
@@ -168,6 +180,75 @@ chain_block_md(struct buf *b, struct doc_opts *o, const struct mdg_chain *c,
 		free(link);
 	}
 	free(path);
+	if (o->html_dir != NULL) {
+		path = dir_file(o->html_dir, c->name, ".html");
+		if (chain_file(o, c, "html", path, cause) != 0) {
+			free(path);
+			return -1;
+		}
+		VEC_PUSH(o->pages, o->npages, o->cap_pages, c);
+		link = link_path(o->doc_path, path);
+		buf_printf(b, "%s[", svg != NULL ? "" : "\n");
+		md_escape_text(b, c->title);
+		buf_printf(b, "（交互视图）](%s)\n", link);
+		free(link);
+		free(path);
+	}
+	return 0;
+}
+
+/*
+ * doc --html-dir: besides the chains' pages, all.html (every chain) and
+ * index.html, which links all.html and each page once, in document order.
+ */
+static int
+html_index(struct doc_opts *o, char **cause)
+{
+	struct html_link	*links;
+	struct doc_file		 f;
+	char			*path, **notes;
+	size_t			 i, j, n = 0;
+	int			 rc;
+
+	path = dir_file(o->html_dir, "all", ".html");
+	rc = chain_file(o, NULL, "html", path, cause);
+	free(path);
+	if (rc != 0)
+		return -1;
+	links = xcalloc(o->npages + 1, sizeof *links);
+	notes = xcalloc(o->npages + 1, sizeof *notes);
+	links[n].href = "all.html";
+	links[n].title = "All chains";
+	notes[n] = xasprintf("%zu chains", o->model->nchains);
+	links[n].note = notes[n];
+	n++;
+	for (i = 0; i < o->npages; i++) {
+		for (j = 0; j < i && o->pages[j] != o->pages[i]; j++)
+			;
+		if (j < i)
+			continue;
+		notes[n] = xasprintf("%s, %zu entities", o->pages[i]->name,
+		    o->pages[i]->nentities);
+		links[n].href = path = xasprintf("%s.html", o->pages[i]->name);
+		links[n].title = o->pages[i]->title;
+		links[n].note = notes[n];
+		n++;
+	}
+	buf_init(&f.data);
+	rc = emit_html_index(&f.data, o->model, links, n, cause);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			free((char *)links[i].href);
+		free(notes[i]);
+	}
+	free(links);
+	free(notes);
+	if (rc != 0) {
+		buf_free(&f.data);
+		return -1;
+	}
+	f.path = dir_file(o->html_dir, "index", ".html");
+	VEC_PUSH(o->files, o->nfiles, o->cap, f);
 	return 0;
 }
 
@@ -289,7 +370,7 @@ doc_render(struct buf *out, struct doc_opts *o, const char *tmpl, size_t len,
 		s = nl + 1;
 	}
 	buf_free(&tmp);
-	return 0;
+	return o->html_dir != NULL ? html_index(o, cause) : 0;
 fail:
 	buf_free(&tmp);
 	return -1;
@@ -451,7 +532,7 @@ doc_update(struct buf *out, struct doc_opts *o, const char *text, size_t len,
 		    "/mdgraph -->'", source, open_line);
 		return -1;
 	}
-	return 0;
+	return o->html_dir != NULL ? html_index(o, cause) : 0;
 bad_name:
 	*cause = xasprintf("%s:%d: %s", source, line, why);
 	free(why);
@@ -472,8 +553,11 @@ doc_opts_free(struct doc_opts *o)
 		buf_free(&o->files[i].data);
 	}
 	free(o->files);
+	free(o->pages);
 	o->files = NULL;
+	o->pages = NULL;
 	o->nfiles = o->cap = 0;
+	o->npages = o->cap_pages = 0;
 }
 
 int

@@ -6,7 +6,8 @@
  * Template placeholders:
  *	{{title CHAIN}}       the chain's title
  *	{{mermaid CHAIN}}     a ```mermaid fenced block with its erDiagram
- *	                      (and a link to its SVG with --svg-dir)
+ *	                      (and a link to its SVG with --svg-dir, to its
+ *	                      interactive page with --html-dir)
  *	{{list-title LIST}}   a list's title
  *	{{list LIST}}         the list as a Markdown table
  * A placeholder alone on its line replaces the whole line.
@@ -22,7 +23,7 @@
 #include "model.h"
 #include "util.h"
 
-/* A file the document links to (an SVG), generated beside it. */
+/* A file the document links to (an SVG, a page), generated beside it. */
 struct doc_file {
 	char		*path;
 	struct buf	 data;
@@ -32,12 +33,19 @@ struct doc_opts {
 	const struct mdg_model	*model;
 	const struct db_schema	*live;		/* NULL: the model alone */
 	const char		*svg_dir;	/* NULL: no SVGs */
+	const char		*html_dir;	/* NULL: no pages */
 	const char		*doc_path;	/* where the doc goes, for links */
 	struct doc_file		*files;		/* filled by the render */
 	size_t			 nfiles, cap;
+	const struct mdg_chain	**pages;	/* chains with a page */
+	size_t			 npages, cap_pages;
 };
 
-/* Returns 0, or -1 with *cause "SOURCE:LINE: ..." (allocated). */
+/*
+ * Returns 0, or -1 with *cause "SOURCE:LINE: ..." (allocated).  With
+ * html_dir, the files also hold all.html and an index.html linking every
+ * page.
+ */
 int	doc_render(struct buf *, struct doc_opts *, const char *tmpl,
 	    size_t len, const char *source, char **cause);
 int	doc_update(struct buf *, struct doc_opts *, const char *text,

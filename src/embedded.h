@@ -11,5 +11,12 @@ extern const unsigned char	embedded_model[];
 extern const size_t		embedded_model_len;
 extern const unsigned char	embedded_doc_template[];
 extern const size_t		embedded_doc_template_len;
+/* The interactive page (emit_html.c). */
+extern const unsigned char	embedded_view_html[];
+extern const size_t		embedded_view_html_len;
+extern const unsigned char	embedded_view_css[];
+extern const size_t		embedded_view_css_len;
+extern const unsigned char	embedded_view_js[];
+extern const size_t		embedded_view_js_len;
 
 #endif

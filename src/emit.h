@@ -18,6 +18,7 @@ struct emit_opts {
 	const char	*rankdir;	/* LR (default), RL, TB, BT */
 	int		 no_collapse;	/* instance: a node per row */
 	int		 color;		/* tree: ANSI colours */
+	const char	*index_href;	/* html: a link to the pages' index */
 };
 
 /* A diagram of a view: one chain, or all (v->chain NULL). */
@@ -54,6 +55,22 @@ int	emit_graphviz_instance(struct buf *, const struct instance *,
 /* An instance diagram as an indented tree, for a terminal. */
 int	emit_tree_instance(struct buf *, const struct instance *,
 	    const struct emit_opts *, char **cause);
+/*
+ * One self-contained interactive page (emit_html.c): the SVG inline, the
+ * -T json document as data, templates/view.{js,css} allowed by hash.
+ */
+int	emit_html_schema(struct buf *, const struct mdg_view *,
+	    const struct emit_opts *, char **cause);
+int	emit_html_instance(struct buf *, const struct instance *,
+	    const struct emit_opts *, char **cause);
+/* A page that links to others: doc --html-dir's index.html. */
+struct html_link {
+	const char	*href;
+	const char	*title;
+	const char	*note;		/* or NULL */
+};
+int	emit_html_index(struct buf *, const struct mdg_model *,
+	    const struct html_link *, size_t n, char **cause);
 /* check's report: one finding a line, or JSON. */
 int	emit_check_text(struct buf *, const struct findings *,
 	    const struct db_schema *, const struct emit_opts *, char **cause);

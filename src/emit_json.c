@@ -108,7 +108,7 @@ json_entity(struct json *j, const struct mdg_view *v,
 	json_end_obj(j);
 }
 
-static void
+void
 json_relation(struct json *j, const struct mdg_rel *r)
 {
 	json_obj(j);

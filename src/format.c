@@ -19,6 +19,8 @@ static const struct format formats[] = {
 	    emit_graphviz_schema, emit_graphviz_instance, NULL },
 	{ "pdf", { ".pdf", NULL }, 1,
 	    emit_graphviz_schema, emit_graphviz_instance, NULL },
+	{ "html", { ".html", ".htm", NULL }, 0,
+	    emit_html_schema, emit_html_instance, NULL },
 	{ "json", { ".json", NULL }, 0,
 	    emit_json_schema, emit_json_instance, emit_check_json },
 	{ "tree", { NULL }, 0,

@@ -5,6 +5,13 @@
  * then one row per attribute (type, name, keys).  The first and last cell
  * of a row are ports, so an edge meets the row of its join column.  Edges
  * carry crow's-foot ends and the relation's label.
+ *
+ * Every node and edge has an SVG id that indexes the -T json document of
+ * the same diagram: entity or relation i is n<i> or e<i>; in an instance,
+ * node and edge k of the JSON are n<k> and e<k>, and truncation k is the
+ * summary node m<k> and its edge t<k> (rows drawn in a group's table are
+ * under their group's first row's id).  The HTML page (emit_html.c) finds
+ * its data by them; values never go into an id.
  */
 #include "config.h"
 
@@ -28,6 +35,113 @@ set(void *obj, const char *name, const char *value)
 {
 	agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
+
+/*
+ * Object ids in the order names are made.  cgraph's own discipline uses
+ * the address of an interned name as its id and keeps subgraphs in id
+ * order, so the clusters of one graph came out in an order that hung on
+ * what the process had allocated before (doc's all.html, drawn after the
+ * chains, changed from run to run).  Named objects get even ids 2, 4, ...
+ * by first use; unnamed ones odd ids, as in cgraph.  The names are still
+ * cgraph's shared strings (agwrite reads their flags), freed with the
+ * graph's string pool when it is closed.
+ */
+struct ids {
+	Agraph_t	 *g;
+	struct hmap	  map;		/* name -> position in names */
+	char		**names;	/* agstrdup()ed */
+	size_t		  n, cap;
+	IDTYPE		  anon;
+};
+
+static void *
+ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+	struct ids *s = xcalloc(1, sizeof *s);
+
+	(void)disc;
+	s->g = g;
+	hmap_init(&s->map, 64);
+	s->anon = 1;
+	return s;
+}
+
+static long
+ids_map(void *state, int objtype, char *str, IDTYPE *id, int create)
+{
+	struct ids	*s = state;
+	struct hent	*h;
+
+	(void)objtype;
+	if (str == NULL) {
+		*id = s->anon;
+		s->anon += 2;
+		return 1;
+	}
+	if ((h = hmap_get(&s->map, str)) != NULL) {
+		*id = 2 * ((IDTYPE)h->idx[0] + 1);
+		return 1;
+	}
+	if (!create)
+		return 0;
+	hmap_add(&s->map, str, s->n);
+	VEC_PUSH(s->names, s->n, s->cap, agstrdup(s->g, str));
+	*id = 2 * (IDTYPE)s->n;
+	return 1;
+}
+
+static long
+ids_alloc(void *state, int objtype, IDTYPE request)
+{
+	(void)state;
+	(void)objtype;
+	(void)request;
+	return 0;
+}
+
+static void
+ids_free(void *state, int objtype, IDTYPE id)
+{
+	/* Names live until the graph is closed. */
+	(void)state;
+	(void)objtype;
+	(void)id;
+}
+
+static char *
+ids_print(void *state, int objtype, IDTYPE id)
+{
+	struct ids *s = state;
+
+	(void)objtype;
+	if (id % 2 == 0 && id >= 2 && id / 2 <= s->n)
+		return s->names[id / 2 - 1];
+	return NULL;
+}
+
+static void
+ids_close(void *state)
+{
+	struct ids *s = state;
+
+	free(s->names);
+	hmap_free(&s->map);
+	free(s);
+}
+
+static void
+ids_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t ids_disc = {
+	ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close,
+	ids_register,
+};
+static Agdisc_t graph_disc = { &AgMemDisc, &ids_disc, &AgIoDisc };
 
 static void
 set_html(Agraph_t *g, void *obj, const char *name, const char *html)
@@ -229,115 +343,13 @@ chain_title(struct buf *b, const struct mdg_chain *c, int size)
 
 static const char *edge_attrs[] = {
 	"arrowtail", "arrowhead", "style", "label", "tailport", "headport",
+	"id",
 };
 static const char *node_attrs[] = {
-	"style", "color", "margin",
+	"style", "color", "margin", "id",
 };
 static const char *graph_attrs[] = {
 	"label", "style", "fillcolor", "color", "margin",
-};
-
-/*
- * Object IDs by creation order.  cgraph's default IDs for named objects
- * are the addresses of their interned names, and agwrite() orders
- * subgraphs by ID: the same graph built after other allocations (another
- * database client) came out with its clusters in another order.  Here a
- * named object's ID is its name's rank, even; anonymous ones odd.
- */
-struct ids {
-	Agraph_t	 *g;
-	struct hmap	  names;	/* name -> rank */
-	char		**byrank;
-	size_t		  n, cap;
-	IDTYPE		  anon;
-};
-
-static void *
-ids_open(Agraph_t *g, Agdisc_t *disc)
-{
-	struct ids *s = xcalloc(1, sizeof *s);
-
-	(void)disc;
-	s->g = g;
-	hmap_init(&s->names, 64);
-	s->anon = 1;
-	return s;
-}
-
-static long
-ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
-{
-	struct ids	*s = state;
-	struct hent	*h;
-
-	(void)objtype;
-	if (str == NULL) {
-		*id = s->anon;
-		s->anon += 2;
-		return 1;
-	}
-	if ((h = hmap_get(&s->names, str)) == NULL) {
-		if (!createflag)
-			return 0;
-		/* Interned, as agwrite() wants names (it reads their
-		   flags: an HTML-like name prints in <>). */
-		VEC_PUSH(s->byrank, s->n, s->cap, agstrdup(s->g, str));
-		hmap_add(&s->names, str, s->n - 1);
-		h = hmap_get(&s->names, str);
-	}
-	*id = (IDTYPE)(h->idx[0] + 1) * 2;
-	return 1;
-}
-
-static long
-ids_alloc(void *state, int objtype, IDTYPE id)
-{
-	(void)state;
-	(void)objtype;
-	return id % 2 == 1;
-}
-
-static void
-ids_free(void *state, int objtype, IDTYPE id)
-{
-	(void)state;
-	(void)objtype;
-	(void)id;
-}
-
-static char *
-ids_print(void *state, int objtype, IDTYPE id)
-{
-	struct ids *s = state;
-
-	(void)objtype;
-	if (id % 2 == 1 || id / 2 == 0 || id / 2 > s->n)
-		return NULL;
-	return s->byrank[id / 2 - 1];
-}
-
-static void
-ids_close(void *state)
-{
-	struct ids *s = state;
-
-	/* The names go with the graph's string pool. */
-	free(s->byrank);
-	hmap_free(&s->names);
-	free(s);
-}
-
-static void
-ids_register(void *state, int objtype, void *obj)
-{
-	(void)state;
-	(void)objtype;
-	(void)obj;
-}
-
-static Agiddisc_t rank_ids = {
-	ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close,
-	ids_register,
 };
 
 /*
@@ -353,12 +365,7 @@ graph_open(const char *name, const struct graph_opts *o, const char *nodesep,
 	Agraph_t	*g;
 	size_t		 i;
 
-	static Agdisc_t disc;
-
-	disc.mem = &AgMemDisc;
-	disc.id = &rank_ids;
-	disc.io = &AgIoDisc;
-	g = agopen((char *)name, Agdirected, &disc);
+	g = agopen((char *)name, Agdirected, &graph_disc);
 	set(g, "rankdir", o->rankdir ? o->rankdir : "LR");
 	/* newrank also keeps dot 2.43 off a path that mislabels arrows. */
 	set(g, "newrank", "true");
@@ -460,6 +467,8 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 
 		n = agnode(g, v->ents[i].entity->name, 1);
 		nodes[v->ents[i].entity->index] = n;
+		snprintf(key, sizeof key, "n%zu", i);
+		set(n, "id", key);
 		label = entity_label(v, &v->ents[i]);
 		set_html(g, n, "label", label);
 		free(label);
@@ -492,6 +501,8 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 		snprintf(key, sizeof key, "r%zu", i);
 		e = agedge(g, nodes[r->left->index], nodes[r->right->index],
 		    key, 1);
+		snprintf(key, sizeof key, "e%zu", i);
+		set(e, "id", key);
 		set(e, "arrowtail", graph_arrow(r->lcard));
 		set(e, "arrowhead", graph_arrow(r->rcard));
 		if (!r->identifying)
@@ -729,7 +740,7 @@ graph_instance(const struct instance *in, const struct graph_opts *o)
 	Agedge_t		*ge;
 	struct buf		 b;
 	char			*label, name[32];
-	size_t			 i, c, *group, *members;
+	size_t			 i, c, k, t, *group, *members;
 
 	g = graph_open("instance", o, "0.25", "0.8", "10", "0.7");
 	instance_title(g, in);
@@ -741,10 +752,12 @@ graph_instance(const struct instance *in, const struct graph_opts *o)
 	buf_init(&b);
 	clusters = xcalloc(m->nchains, sizeof *clusters);
 	nodes = xcalloc(in->nnodes ? in->nnodes : 1, sizeof *nodes);
-	for (i = 0; i < in->nnodes; i++) {
+	for (i = 0, k = 0; i < in->nnodes; i++) {
 		nd = &in->nodes[i];
 		if (group != NULL && group[i] != i) {
+			/* Drawn in its group's table; its JSON index is kept. */
 			nodes[i] = nodes[group[i]];
+			k += nd->more == 0;
 			continue;
 		}
 		for (c = 0; c < m->nchains && m->chains[c] != nd->home; c++)
@@ -757,6 +770,10 @@ graph_instance(const struct instance *in, const struct graph_opts *o)
 		    instance_label(nd);
 		set_html(g, nodes[i], "label", label);
 		free(label);
+		if (nd->more == 0) {
+			snprintf(name, sizeof name, "n%zu", k++);
+			set(nodes[i], "id", name);
+		}
 		if (nd->more > 0) {
 			set(nodes[i], "shape", "box");
 			set(nodes[i], "style", "dashed,rounded");
@@ -770,14 +787,30 @@ graph_instance(const struct instance *in, const struct graph_opts *o)
 		if (c < m->nchains)
 			agsubnode(clusters[c], nodes[i], 1);
 	}
-	for (i = 0; i < in->nedges; i++) {
+	for (i = 0, k = 0, t = 0; i < in->nedges; i++) {
 		e = &in->edges[i];
 		if (group != NULL && ((group[e->from] != e->from &&
 		    members[group[e->from]] > 1) || (group[e->to] != e->to &&
-		    members[group[e->to]] > 1)))
-			continue;	/* the group's first row has the edge */
+		    members[group[e->to]] > 1))) {
+			/* The group's first row has the edge. */
+			if (in->nodes[e->from].more > 0 ||
+			    in->nodes[e->to].more > 0)
+				t++;
+			else
+				k++;
+			continue;
+		}
 		snprintf(name, sizeof name, "e%zu", i);
 		ge = agedge(g, nodes[e->from], nodes[e->to], name, 1);
+		if (in->nodes[e->from].more > 0 || in->nodes[e->to].more > 0) {
+			/* The summary node is the edge's one "+K more" end. */
+			snprintf(name, sizeof name, "m%zu", t);
+			set(nodes[in->nodes[e->from].more > 0 ? e->from : e->to],
+			    "id", name);
+			snprintf(name, sizeof name, "t%zu", t++);
+		} else
+			snprintf(name, sizeof name, "e%zu", k++);
+		set(ge, "id", name);
 		buf_reset(&b);
 		edge_label(&b, e, group ? (members[group[e->from]] > 1 ?
 		    members[group[e->from]] : members[group[e->to]]) : 1);

@@ -29,6 +29,10 @@ void	json_kstr(struct json *, const char *, const char *);
 void	json_kint(struct json *, const char *, long long);
 void	json_kbool(struct json *, const char *, int);
 
+/* A relation as -T json writes it (emit_json.c). */
+struct mdg_rel;
+void	json_relation(struct json *, const struct mdg_rel *);
+
 /* A JSON string literal, quotes included. */
 void	json_escape(struct buf *, const char *);
 

@@ -61,6 +61,7 @@ struct opts {
 	int		 check;		/* doc --check */
 	const char	*update;	/* doc --update FILE */
 	const char	*svg_dir;	/* doc --svg-dir DIR */
+	const char	*html_dir;	/* doc --html-dir DIR */
 	int		 argc;		/* as given, for the regenerate hint */
 	char		**argv;
 };
@@ -98,6 +99,7 @@ enum {
 	OPT_EXCLUDE,
 	OPT_NO_COLLAPSE,
 	OPT_RELATIONS,
+	OPT_HTML_DIR,
 };
 
 static const struct optdef {
@@ -111,7 +113,7 @@ static const struct optdef {
 	    "chains to draw or check: names from --list-chains, comma-"
 	    "separated, or all (default: main; all with a root or check)" },
 	{ "format", 1, 'T', "FORMAT",
-	    "output format: mermaid, dot, svg, png, pdf, json (default: "
+	    "output format: mermaid, dot, svg, png, pdf, html, json (default: "
 	    "from -o's extension; check: text or json)" },
 	{ "output", 1, 'o', "FILE",
 	    "write FILE atomically instead of standard output" },
@@ -162,6 +164,8 @@ static const struct optdef {
 	    "doc: regenerate the marker regions of FILE in place" },
 	{ "svg-dir", 1, OPT_SVG_DIR, "DIR",
 	    "doc: also write an SVG per chain into DIR and link it" },
+	{ "html-dir", 1, OPT_HTML_DIR, "DIR",
+	    "doc: also write an interactive page per chain and an index" },
 	{ "template", 1, OPT_TEMPLATE, "FILE",
 	    "doc: read the document template from FILE" },
 	{ "list-chains", 0, OPT_LIST_CHAINS, NULL,
@@ -204,7 +208,8 @@ usage(FILE *f)
 	    "  mdgraph --db \"$PG\" --chain main --columns all --counts "
 	    "-o main.svg\n"
 	    "  mdgraph check --db \"$PG\" --format json\n"
-	    "  mdgraph --db \"$PG\" --data-id 1500001 -o ds.svg\n\n"
+	    "  mdgraph --db \"$PG\" --data-id 1500001 -o ds.svg\n"
+	    "  mdgraph --chain all -o all.html\n\n"
 	    "Exit status: 0 success, 1 the answer is no, 2 error.\n"
 	    "See mdgraph(1) for the model file, instance diagrams and "
 	    "marker regions.\n", f);
@@ -380,6 +385,9 @@ parse_args(int argc, char **argv, struct opts *o)
 				goto bad;
 			}
 			break;
+		case OPT_HTML_DIR:
+			o->html_dir = optarg;
+			break;
 		case OPT_DEPTH:
 		case OPT_MAX_ROWS: {
 			char *end;
@@ -435,9 +443,9 @@ parse_args(int argc, char **argv, struct opts *o)
 		return -1;
 	}
 	if (o->cmd != CMD_DOC && (o->template || o->check || o->update ||
-	    o->svg_dir)) {
-		log_error("--template, --check, --update and --svg-dir go with "
-		    "the doc command");
+	    o->svg_dir || o->html_dir)) {
+		log_error("--template, --check, --update, --svg-dir and "
+		    "--html-dir go with the doc command");
 		return -1;
 	}
 	if (o->cmd == CMD_DOC && o->update && (o->output || o->template)) {
@@ -943,6 +951,7 @@ cmd_doc(const struct opts *o, const struct mdg_model *m)
 	memset(&d, 0, sizeof d);
 	d.model = m;
 	d.svg_dir = o->svg_dir;
+	d.html_dir = o->html_dir;
 	d.doc_path = target && !str_eq(target, "-") ? target : NULL;
 	if (o->update != NULL || o->template != NULL) {
 		const char *src = o->update ? o->update : o->template;
@@ -992,6 +1001,11 @@ cmd_doc(const struct opts *o, const struct mdg_model *m)
 	}
 	if (o->svg_dir != NULL && mkdir_p(o->svg_dir, &cause) != 0) {
 		log_error("cannot make --svg-dir %s", cause);
+		free(cause);
+		goto out;
+	}
+	if (o->html_dir != NULL && mkdir_p(o->html_dir, &cause) != 0) {
+		log_error("cannot make --html-dir %s", cause);
 		free(cause);
 		goto out;
 	}

@@ -32,6 +32,8 @@ memcheck "offline SVG of all chains" 0 "$MDGRAPH" --chain all -T svg
 memcheck "live chain" 0 "$MDGRAPH" --db "$C" --chain main --columns all --counts -T svg
 memcheck "instance diagram" 0 "$MDGRAPH" --db "$C" --data-id 1500003 -T svg
 memcheck "instance JSON" 0 "$MDGRAPH" --db "$C" --data-id 1500001 -T json
+memcheck "instance page" 0 "$MDGRAPH" --db "$C" --data-id 1500001 -T html
+memcheck "doc with its pages" 0 "$MDGRAPH" doc --offline -o "$work/d.md" --html-dir "$work/html"
 memcheck "no such root" 1 "$MDGRAPH" --db "$C" --data-id 999 -T json
 memcheck "check" 1 "$MDGRAPH" check --db "$C"
 memcheck "doc" 0 "$MDGRAPH" doc --db "$C"
