@@ -287,6 +287,8 @@ emit_json_instance(struct buf *b, const struct instance *in,
 		json_kstr(&j, "chain", e->rel->chain->name);
 		json_kstr(&j, "from", in->nodes[e->from].id);
 		json_kstr(&j, "to", in->nodes[e->to].id);
+		if (e->rel->hidden || e->rel->extra)
+			json_kbool(&j, "documented", 0);
 		if (e->missing)
 			json_kbool(&j, "missing", 1);
 		if (e->breach > 1) {

@@ -28,6 +28,9 @@
 #define COLOR_EDGE	"#44515f"
 #define COLOR_MISSING	"#9a9a9a"
 #define COLOR_EXTRA	"#8e44ad"	/* relations the document leaves out */
+/* The legend line of what the document leaves out. */
+#define LEGEND_EXTRA	"<font point-size=\"10\" color=\"" COLOR_EXTRA \
+	"\">- - -  relations the document does not draw (--relations all)</font>"
 
 /* Graphviz 2.43 takes char * where newer versions take const char *. */
 static void
@@ -445,9 +448,7 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 		chain_title(&b, v->chain, 16);
 	if (v->all) {
 		/* The legend of what the document leaves out. */
-		buf_printf(&b, "%s<font point-size=\"10\" color=\"" COLOR_EXTRA
-		    "\">- - -  relations the document does not draw "
-		    "(--relations all)</font>", b.len ? "<br/>" : "");
+		buf_printf(&b, "%s" LEGEND_EXTRA, b.len ? "<br/>" : "");
 	}
 	if (b.len > 0)
 		set_html(g, g, "label", b.data);
@@ -695,7 +696,8 @@ group_label(const struct instance *in, const size_t *group, size_t leader,
 static void
 instance_title(Agraph_t *g, const struct instance *in)
 {
-	struct buf b;
+	struct buf	b;
+	size_t		i;
 
 	buf_init(&b);
 	buf_puts(&b, "<font point-size=\"15\"><b>");
@@ -710,6 +712,11 @@ instance_title(Agraph_t *g, const struct instance *in)
 		html_escape(&b, in->tenant);
 		buf_puts(&b, "</font>");
 	}
+	for (i = 0; i < in->nedges; i++)
+		if (in->edges[i].rel->hidden || in->edges[i].rel->extra) {
+			buf_puts(&b, "<br/>" LEGEND_EXTRA);
+			break;
+		}
 	set_html(g, g, "label", b.data);
 	buf_free(&b);
 }

@@ -1509,7 +1509,7 @@ unreachable(const struct run *r)
 	const struct mdg_entity	*e, *goal = NULL;
 	struct buf		 b;
 	size_t			 i, j, c, nuse = 0, *q, qh = 0, qt = 0;
-	int			*seen, in_sel;
+	int			*seen, in_sel, pass;
 
 	for (i = 0; i < m->nentities; i++)
 		if ((int)i != (int)r->o->root->index && r->ents[i].layer >= 0)
@@ -1519,6 +1519,11 @@ unreachable(const struct run *r)
 	via = xcalloc(m->nentities, sizeof *via);
 	seen = xcalloc(m->nentities, sizeof *seen);
 	q = xcalloc(m->nentities + 1, sizeof *q);
+	/* The document's relations first: the hint names the path a reader
+	   of the document expects; then every relation. */
+	for (pass = 0; pass < 2 && goal == NULL; pass++) {
+	memset(seen, 0, m->nentities * sizeof *seen);
+	qh = qt = 0;
 	q[qt++] = r->o->root->index;
 	seen[r->o->root->index] = 1;
 	while (qh < qt && goal == NULL) {
@@ -1531,7 +1536,8 @@ unreachable(const struct run *r)
 				    NULL;
 
 				if (o == NULL || seen[o->index] ||
-				    excluded(r, o))
+				    excluded(r, o) || (pass == 0 &&
+				    (rel->hidden || rel->extra)))
 					continue;
 				seen[o->index] = 1;
 				via[o->index] = rel;
@@ -1545,6 +1551,7 @@ unreachable(const struct run *r)
 				}
 			}
 		}
+	}
 	}
 	if (goal == NULL) {
 		free(via);

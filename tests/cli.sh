@@ -12,7 +12,7 @@ expect() {
 	    "$status|$(cat "$work/stderr")"
 }
 
-expect 2 "mdgraph: unknown chain 'nope' (choose from: main, datalink, storage, bcs, space, all)" \
+expect 2 "mdgraph: unknown chain 'nope' (choose from: main, datalink, storage, bcs, space, timeseries, moststorage, datalinkmore, vm, entity, all)" \
     "$MDGRAPH" --chain nope
 expect 2 "mdgraph: unknown format 'gif' (choose from: $("$MDGRAPH" --help | sed -n 's/.*output format: \([^(]*\) (default.*/\1/p' | sed 's/ *$//'))" \
     "$MDGRAPH" -T gif

@@ -97,7 +97,7 @@ bad "nested marker" '<!-- mdgraph:chain=bcs -->\n<!-- mdgraph:chain=main -->\n<!
 bad "unknown kind" 'x\n\n<!-- mdgraph:table=bcs -->\n<!-- /mdgraph -->\n' \
     "3: unknown marker 'mdgraph:table' (choose from: chain, list)"
 bad "unknown chain" '<!-- mdgraph:chain=nope -->\n<!-- /mdgraph -->\n' \
-    "1: unknown chain 'nope' (choose from: main, datalink, storage, bcs, space)"
+    "1: unknown chain 'nope' (choose from: main, datalink, storage, bcs, space, timeseries, moststorage, datalinkmore, vm, entity)"
 bad "unknown option" '<!-- mdgraph:chain=bcs color=red -->\n<!-- /mdgraph -->\n' \
     "1: unknown marker option 'color=red' (choose from: svg=PATH, with chain=)"
 

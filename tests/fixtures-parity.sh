@@ -117,7 +117,8 @@ for db in fx old hx; do
 	    FROM information_schema.tables t WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'" >"$work/types.json"
 	# [table, [primary key values], row]: booleans as 0/1, the loads' now()
 	# as "<now>", other timestamps as UTC "YYYY-MM-DD HH:MM:SS", 4-byte
-	# characters of utf8_bin columns as "?" (what MySQL can store there).
+	# characters of utf8_bin columns as "?" (what MySQL can store there),
+	# PostgreSQL's uuid text without its hyphens (Django's char(32)).
 	rows() {
 		jq -c -S --slurpfile types "$work/types.json" --slurpfile bin "$work/bin.json" --arg now "$t0" '
 		    .[0] as $t | ($types[0][$t] // {}) as $ty | ($ty.ts // []) as $ts |
@@ -127,6 +128,8 @@ for db in fx old hx; do
 		             (.[0:19] | sub("T"; " ") | if . >= $now then "<now>" else . end)
 		         elif type == "string" and ($bin[0] | index([$t + "." + $c])) then
 		             gsub("[\\x{10000}-\\x{10FFFF}]"; "?")
+		         elif type == "string" and test("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$") then
+		             gsub("-"; "")
 		         else . end))) as $row |
 		    [$t, [($ty.pk // [])[] as $k | $row[$k]], $row]' | LC_ALL=C sort
 	}

@@ -45,7 +45,7 @@ compare() {
 	table-id) root= ;;
 	esac
 	expected "$c_db" "$c_kind" "$c_value" "$c_tenant"
-	set -- --db "$(conn "$c_db")" "--$c_kind" "$c_value" --max-rows 100000 -T json
+	set -- --db "$(conn "$c_db")" "--$c_kind" "$c_value" --relations documented --max-rows 100000 -T json
 	[ -z "$c_tenant" ] || set -- "$@" --tenant "$c_tenant"
 	run_status "$MDGRAPH" "$@"
 	cp "$work/stdout" "$work/got.json"
@@ -109,7 +109,7 @@ is "--table-id, default --max-rows: 20 ResultTableField nodes, all off that tabl
 is "--max-rows 3: one truncation, 3 of $fields shown" \
     "1 table_id $bench ResultTableField 3 $fields" "$(trunc "$work/t3.json")"
 is "--max-rows 3: 3 ResultTableField nodes off that table" 3 "$(fanout "$work/t3.json" "$bench")"
-"$MDGRAPH" --db "$FX" --data-id 1500001 -T json >"$work/d20.json"
+"$MDGRAPH" --db "$FX" --data-id 1500001 --relations documented -T json >"$work/d20.json"
 is "--data-id 1500001, default --max-rows: the same one truncation" \
     "1 table_id $bench ResultTableField 20 $fields" "$(trunc "$work/d20.json")"
 expected fx data-id 1500001
