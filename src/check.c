@@ -162,6 +162,115 @@ drift(const struct db *db, const struct mdg_model *m,
 	free(unc);
 }
 
+/* Is this side of a join exactly these columns, in order? */
+static int
+key_is(const struct mdg_key *k, char *const *cols, size_t n)
+{
+	size_t i;
+
+	if (k->nterms != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (k->terms[i].kind != MDG_TERM_COLUMN ||
+		    !str_eq(k->terms[i].parts[0], cols[i]))
+			return 0;
+	return 1;
+}
+
+static const struct mdg_entity *
+entity_of_table(const struct mdg_model *m, const char *table)
+{
+	size_t i;
+
+	for (i = 0; i < m->nentities; i++)
+		if (m->entities[i]->table != NULL &&
+		    str_eq(m->entities[i]->table, table))
+			return m->entities[i];
+	return NULL;
+}
+
+static void
+join_text(struct buf *b, const struct mdg_entity *e, char *const *cols,
+    size_t n)
+{
+	size_t i;
+
+	buf_printf(b, "%s.", e->name);
+	for (i = 0; i < n; i++)
+		buf_printf(b, "%s%s", i ? "+" : "", cols[i]);
+}
+
+/*
+ * The declared foreign keys of the view's tables against the model's
+ * relations (of every chain, the extra ones included): a key no relation
+ * joins, or one the model joins to another table or column.
+ */
+static void
+foreign_keys(const struct mdg_model *m, const struct mdg_view *v,
+    const struct db_schema *s, struct findings *f)
+{
+	const struct db_table		*t;
+	const struct db_constraint	*c;
+	const struct mdg_entity		*e, *re;
+	const struct mdg_rel		*r, *other;
+	struct finding			*x;
+	struct buf			 b;
+	size_t				 i, j, ch, k;
+	int				 found;
+
+	/* Every table the model maps; of a few chains, theirs. */
+	for (i = 0; i < (v->nchains ? v->nents : m->nentities); i++) {
+		e = v->nchains ? v->ents[i].entity : m->entities[i];
+		if (e->table == NULL || (t = db_schema_table(s, e->table)) == NULL)
+			continue;
+		for (j = 0; j < t->ncons; j++) {
+			c = &t->cons[j];
+			if (c->type != 'f' || c->reftable == NULL ||
+			    (re = entity_of_table(m, c->reftable)) == NULL)
+				continue;
+			found = 0;
+			other = NULL;
+			for (ch = 0; ch < m->nchains && !found; ch++)
+				for (k = 0; k < m->chains[ch]->nrels && !found;
+				    k++) {
+					r = m->chains[ch]->rels[k];
+					if ((r->left == e && key_is(&r->lkey,
+					    c->cols, c->ncols) && r->right == re &&
+					    key_is(&r->rkey, c->refcols, c->ncols)) ||
+					    (r->right == e && key_is(&r->rkey,
+					    c->cols, c->ncols) && r->left == re &&
+					    key_is(&r->lkey, c->refcols, c->ncols)))
+						found = 1;
+					else if (other == NULL && ((r->left == e &&
+					    key_is(&r->lkey, c->cols, c->ncols)) ||
+					    (r->right == e && key_is(&r->rkey,
+					    c->cols, c->ncols))))
+						other = r;
+				}
+			if (found)
+				continue;
+			buf_init(&b);
+			join_text(&b, e, c->cols, c->ncols);
+			buf_puts(&b, " references ");
+			join_text(&b, re, c->refcols, c->ncols);
+			buf_printf(&b, " (%s): ", c->name ? c->name : "unnamed");
+			if (other != NULL)
+				buf_printf(&b, "the model joins it to %s "
+				    "(model line %d)", other->left == e ?
+				    other->right->name : other->left->name,
+				    other->line);
+			else
+				buf_puts(&b, "no relation of the model joins "
+				    "them");
+			x = add(f, FIND_FOREIGN_KEY);
+			x->entity = xstrdup(e->name);
+			x->table = xstrdup(t->name);
+			x->examples = buf_detach(&b);
+			x->count = 1;
+		}
+	}
+}
+
 /* Can this side be asked about: table readable, every key column there? */
 static int
 side_ok(const struct db_schema *s, const struct mdg_entity *e,
@@ -338,6 +447,7 @@ check_run(struct db *db, const struct mdg_view *v, const struct db_schema *s,
 
 	memset(f, 0, sizeof *f);
 	drift(db, m, v, s, f);
+	foreign_keys(m, v, s, f);
 	for (i = 0; i < v->nrels && rc == 0; i++) {
 		r = v->rels[i];
 		if (!side_ok(s, r->left, &r->lkey) ||

@@ -22,6 +22,8 @@ enum finding_kind {
 	FIND_NOT_FOUND,		/* instance: a join value naming no row */
 	FIND_ROW_BREACH,	/* instance: a row with more partners than allowed */
 	FIND_UNHEALTHY,		/* instance: a row its health rules call bad */
+	FIND_FOREIGN_KEY,	/* a declared foreign key the model lacks or
+				   contradicts */
 };
 
 struct finding {

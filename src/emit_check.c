@@ -9,7 +9,7 @@
 
 static const char *kind_names[] = {
 	"missing-table", "missing-column", "unclassified", "unreadable",
-	"orphan", "breach", "not-found", "breach", "unhealthy",
+	"orphan", "breach", "not-found", "breach", "unhealthy", "foreign-key",
 };
 
 static void
@@ -71,6 +71,9 @@ finding_text(struct buf *b, const struct finding *x)
 		break;
 	case FIND_UNHEALTHY:
 		buf_printf(b, "%s is unhealthy", x->examples);
+		break;
+	case FIND_FOREIGN_KEY:
+		buf_puts(b, x->examples);
 		break;
 	}
 }
