@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <ctype.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,6 +273,179 @@ foreign_keys(const struct mdg_model *m, const struct mdg_view *v,
 	}
 }
 
+int
+finding_is_doc(const struct finding *x)
+{
+	if (x->kind == FIND_DOC_KEY || x->kind == FIND_DOC_COLUMN)
+		return 1;
+	return x->kind == FIND_CROSS_TENANT ? 2 : 0;
+}
+
+size_t
+findings_counted(const struct findings *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n; i++)
+		n += !finding_is_doc(&f->list[i]);
+	return n;
+}
+
+/* The columns of a declared key, "(a, b)". */
+static void
+cons_text(struct buf *b, const struct db_constraint *c)
+{
+	size_t i;
+
+	buf_putc(b, '(');
+	for (i = 0; i < c->ncols; i++)
+		buf_printf(b, "%s%s", i ? ", " : "", c->cols[i]);
+	buf_putc(b, ')');
+}
+
+/* A PK or UK mark of the document's box against the table's keys. */
+static void
+doc_key(const struct mdg_entity *e, const struct mdg_attr *a,
+    const struct db_table *t, const struct db_column *col, struct findings *f)
+{
+	const struct db_constraint	*c, *pk = NULL, *part = NULL;
+	struct finding			*x;
+	struct buf			 b;
+	size_t				 i, k;
+	int				 alone = 0;
+
+	for (i = 0; i < t->ncons; i++) {
+		c = &t->cons[i];
+		if (c->type == 'p')
+			pk = c;
+		if (c->type != 'p' && c->type != 'u')
+			continue;
+		for (k = 0; k < c->ncols; k++)
+			if (str_eq(c->cols[k], a->name)) {
+				if (c->ncols == 1)
+					alone = 1;
+				else if (part == NULL)
+					part = c;
+			}
+	}
+	buf_init(&b);
+	if (strstr(a->keys, "PK") != NULL && !col->pk) {
+		buf_printf(&b, "%s.%s is marked PK (model line %d); the primary "
+		    "key of %s is ", e->name, a->name, a->line, t->name);
+		if (pk != NULL)
+			cons_text(&b, pk);
+		else
+			buf_puts(&b, "not declared");
+	} else if (strstr(a->keys, "UK") != NULL && !alone) {
+		buf_printf(&b, "%s.%s is marked UK (model line %d); %s has no "
+		    "unique key on %s alone", e->name, a->name,
+		    a->line, t->name, a->name);
+		if (part != NULL) {
+			buf_puts(&b, ", only ");
+			cons_text(&b, part);
+		}
+	} else if (!col->notnull) {
+		buf_printf(&b, "%s.%s is marked %s (model line %d); %s.%s "
+		    "allows NULL", e->name, a->name, a->keys, a->line,
+		    t->name, a->name);
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return;
+	}
+	x = add(f, FIND_DOC_KEY);
+	x->entity = xstrdup(e->name);
+	x->table = xstrdup(t->name);
+	x->column = xstrdup(a->name);
+	x->examples = buf_detach(&b);
+}
+
+/* A label's column names (`a+b`) against one side of its `on` line. */
+static void
+doc_label(const struct mdg_rel *r, const struct mdg_entity *e,
+    const struct mdg_key *k, const struct db_schema *s, struct findings *f)
+{
+	const struct db_table	*t;
+	struct finding		*x;
+	const char		*p = r->label, *q;
+	size_t			 i, n;
+	char			*col;
+
+	if (e->table == NULL || (t = db_schema_table(s, e->table)) == NULL)
+		return;
+	for (n = 1, q = p; *q != '\0'; q++) {
+		if (*q == '+')
+			n++;
+		else if (!isalnum((unsigned char)*q) && *q != '_')
+			return;		/* not a column list */
+	}
+	if (n != k->nterms)
+		return;
+	for (i = 0; i < n; i++, p = q + 1) {
+		q = strchr(p, '+');
+		if (q == NULL)
+			q = p + strlen(p);
+		col = xstrndup(p, (size_t)(q - p));
+		if (k->terms[i].kind == MDG_TERM_COLUMN &&
+		    !str_eq(col, k->terms[i].parts[0]) &&
+		    db_table_column(t, col) == NULL) {
+			x = add(f, FIND_DOC_COLUMN);
+			x->entity = xstrdup(e->name);
+			x->table = xstrdup(t->name);
+			x->column = col;
+			x->examples = xasprintf("the document's \"%s\" (model "
+			    "line %d) names %s.%s, which %s lacks; the model "
+			    "joins on %s (line %d)", r->label, r->line, e->name,
+			    col, t->name, k->terms[i].parts[0], r->on_line);
+			col = NULL;
+		}
+		free(col);
+		if (*q == '\0')
+			break;
+	}
+}
+
+/* Where the document's boxes and labels disagree with the live tables. */
+static void
+document(const struct mdg_view *v, const struct db_schema *s,
+    struct findings *f)
+{
+	const struct mdg_model		*m = v->model;
+	const struct mdg_block		*bl;
+	const struct mdg_attr		*a;
+	const struct db_table		*t;
+	const struct db_column		*col;
+	const struct mdg_rel		*r;
+	size_t				 i, j, c;
+
+	/* Every box of the document's chains in view, each mark once. */
+	for (c = 0; c < m->nchains; c++) {
+		if (m->chains[c]->extra || !view_has_chain(v, m->chains[c]))
+			continue;
+		for (i = 0; i < m->chains[c]->nblocks; i++) {
+			bl = m->chains[c]->blocks[i];
+			if ((t = db_entity_table(s, bl->entity)) == NULL)
+				continue;
+			for (j = 0; j < bl->nattrs; j++) {
+				a = &bl->attrs[j];
+				if (a->keys == NULL ||
+				    (strstr(a->keys, "PK") == NULL &&
+				    strstr(a->keys, "UK") == NULL) ||
+				    (col = db_table_column(t, a->name)) == NULL)
+					continue;	/* drift names it */
+				doc_key(bl->entity, a, t, col, f);
+			}
+		}
+	}
+	for (i = 0; i < v->nrels; i++) {
+		r = v->rels[i];
+		if (r->hidden || r->extra || r->on_line == 0)
+			continue;
+		doc_label(r, r->left, &r->lkey, s, f);
+		doc_label(r, r->right, &r->rkey, s, f);
+	}
+}
+
 /* Can this side be asked about: table readable, every key column there? */
 static int
 side_ok(const struct db_schema *s, const struct mdg_entity *e,
@@ -359,8 +534,20 @@ side_row(void *arg, const char *const *keys, long long partners)
 
 /* A finding from a tally, if it counted anything. */
 static void
+report_kind(struct findings *f, const struct tally *t, const struct mdg_rel *r,
+    int me_left, int breach, enum finding_kind kind);
+
+static void
 report(struct findings *f, const struct tally *t, const struct mdg_rel *r,
     int me_left, int breach)
+{
+	report_kind(f, t, r, me_left, breach, breach ? FIND_BREACH :
+	    FIND_ORPHAN);
+}
+
+static void
+report_kind(struct findings *f, const struct tally *t, const struct mdg_rel *r,
+    int me_left, int breach, enum finding_kind kind)
 {
 	const struct mdg_entity	*me = me_left ? r->left : r->right;
 	const struct mdg_key	*mk = me_left ? &r->lkey : &r->rkey;
@@ -370,7 +557,7 @@ report(struct findings *f, const struct tally *t, const struct mdg_rel *r,
 
 	if (t->count == 0)
 		return;
-	x = add(f, breach ? FIND_BREACH : FIND_ORPHAN);
+	x = add(f, kind);
 	x->rel = r;
 	x->entity = xstrdup(me->name);
 	x->table = xstrdup(me->table);
@@ -404,8 +591,57 @@ tally_free(struct tally *t, size_t nkeys)
  * have none (orphans), or should have at most one and have more.
  */
 static int
+ask_tenant(struct db *db, const struct db_schema *s, const struct mdg_rel *r,
+    int me_left, int orphans, int breaches, int tenant, struct side_ctx *x,
+    char **cause);
+
+static int
 ask(struct db *db, const struct db_schema *s, const struct mdg_rel *r,
     int me_left, int orphans, int breaches, struct side_ctx *x, char **cause)
+{
+	return ask_tenant(db, s, r, me_left, orphans, breaches, 1, x, cause);
+}
+
+/*
+ * The orphans of a side whose partner is a global entity, asked again
+ * across tenants: those with a partner in another tenant are cross-tenant
+ * references (information), the rest stay orphans.
+ */
+static int
+cross_tenant(struct db *db, const struct db_schema *s, const struct mdg_rel *r,
+    int me_left, struct side_ctx *x, struct findings *f, char **cause)
+{
+	const struct mdg_entity	*me = me_left ? r->left : r->right;
+	struct side_ctx		 any;
+	struct finding		*y;
+	long long		 n;
+
+	if (r->tenant != MDG_TENANT_AUTO || !has_tenant(s, r->left) ||
+	    !has_tenant(s, r->right))
+		return 0;
+	if (ask_tenant(db, s, r, me_left, 1, 0, 0, &any, cause) != 0)
+		return -1;
+	n = x->orphans.count - any.orphans.count;
+	if (n > 0 && any.orphans.count == 0)	/* all of them: name them */
+		report_kind(f, &x->orphans, r, me_left, 0, FIND_CROSS_TENANT);
+	else if (n > 0) {
+		y = add(f, FIND_CROSS_TENANT);
+		y->rel = r;
+		y->entity = xstrdup(me->name);
+		y->table = xstrdup(me->table);
+		y->partner = xstrdup((me_left ? r->right : r->left)->name);
+		y->count = n;
+	}
+	tally_free(&x->orphans, x->nkeys);
+	x->orphans = any.orphans;
+	tally_free(&any.breaches, any.nkeys);
+	return 0;
+}
+
+static int
+ask_tenant(struct db *db, const struct db_schema *s, const struct mdg_rel *r,
+    int me_left, int orphans, int breaches, int tenant, struct side_ctx *x,
+    char **cause)
 {
 	const struct mdg_entity	*me = me_left ? r->left : r->right;
 	const struct mdg_entity	*other = me_left ? r->right : r->left;
@@ -421,8 +657,8 @@ ask(struct db *db, const struct db_schema *s, const struct mdg_rel *r,
 	q.other = db_entity_table(s, other);
 	q.mk = me_left ? &r->lkey : &r->rkey;
 	q.ok = me_left ? &r->rkey : &r->lkey;
-	q.tenant = r->tenant == MDG_TENANT_AUTO && has_tenant(s, me) &&
-	    has_tenant(s, other);
+	q.tenant = tenant && r->tenant == MDG_TENANT_AUTO &&
+	    has_tenant(s, me) && has_tenant(s, other);
 	q.orphans = orphans;
 	q.breaches = breaches;
 	x->nkeys = q.mk->nterms;
@@ -448,6 +684,7 @@ check_run(struct db *db, const struct mdg_view *v, const struct db_schema *s,
 	memset(f, 0, sizeof *f);
 	drift(db, m, v, s, f);
 	foreign_keys(m, v, s, f);
+	document(v, s, f);
 	for (i = 0; i < v->nrels && rc == 0; i++) {
 		r = v->rels[i];
 		if (!side_ok(s, r->left, &r->lkey) ||
@@ -464,6 +701,11 @@ check_run(struct db *db, const struct mdg_view *v, const struct db_schema *s,
 		rc = ask(db, s, r, 0, lmust, lone, &right, cause);
 		if (rc == 0)
 			rc = ask(db, s, r, 1, rmust, rone, &left, cause);
+		/* Rows naming a global entity's row of another tenant. */
+		if (rc == 0 && right.orphans.count > 0 && r->left->global)
+			rc = cross_tenant(db, s, r, 0, &right, f, cause);
+		if (rc == 0 && left.orphans.count > 0 && r->right->global)
+			rc = cross_tenant(db, s, r, 1, &left, f, cause);
 		if (rc == 0) {
 			report(f, &right.orphans, r, 0, 0);
 			report(f, &left.orphans, r, 1, 0);

@@ -24,6 +24,10 @@ enum finding_kind {
 	FIND_UNHEALTHY,		/* instance: a row its health rules call bad */
 	FIND_FOREIGN_KEY,	/* a declared foreign key the model lacks or
 				   contradicts */
+	/* The document against the database: information, not counted. */
+	FIND_DOC_KEY,		/* a PK/UK mark that is not the table's key */
+	FIND_DOC_COLUMN,	/* a label naming a column the table lacks */
+	FIND_CROSS_TENANT,	/* rows naming a global row of another tenant */
 };
 
 struct finding {
@@ -52,6 +56,10 @@ int	check_run(struct db *, const struct mdg_view *,
 /* The findings of one instance diagram: ghosts, breaches, bad health. */
 void	check_instance(const struct instance *, struct findings *);
 void	findings_free(struct findings *);
+/* Information, not counted: 1 about the document, 2 a cross-tenant
+   reference; 0 a finding. */
+int	finding_is_doc(const struct finding *);
+size_t	findings_counted(const struct findings *);
 
 /* Tables with the model's prefix that no chain or list names (sorted). */
 size_t	unclassified_tables(const struct mdg_model *, const struct db_schema *,

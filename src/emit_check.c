@@ -10,6 +10,7 @@
 static const char *kind_names[] = {
 	"missing-table", "missing-column", "unclassified", "unreadable",
 	"orphan", "breach", "not-found", "breach", "unhealthy", "foreign-key",
+	"doc-key", "doc-column", "cross-tenant",
 };
 
 static void
@@ -51,6 +52,13 @@ finding_text(struct buf *b, const struct finding *x)
 		buf_puts(b, " -- ");
 		rel_text(b, x->rel);
 		break;
+	case FIND_CROSS_TENANT:
+		buf_printf(b, "%lld %s row%s naming a %s row of another "
+		    "tenant (a global entity of the model)%s%s -- ", x->count,
+		    x->entity, x->count == 1 ? "" : "s", x->partner,
+		    x->examples ? ": " : "", x->examples ? x->examples : "");
+		rel_text(b, x->rel);
+		break;
 	case FIND_BREACH:
 		buf_printf(b, "%lld %s row%s matching several %s: ", x->count,
 		    x->entity, x->count == 1 ? "" : "s", x->partner);
@@ -73,6 +81,8 @@ finding_text(struct buf *b, const struct finding *x)
 		buf_printf(b, "%s is unhealthy", x->examples);
 		break;
 	case FIND_FOREIGN_KEY:
+	case FIND_DOC_KEY:
+	case FIND_DOC_COLUMN:
 		buf_puts(b, x->examples);
 		break;
 	}
@@ -87,24 +97,44 @@ emit_check_text(struct buf *b, const struct findings *f,
 
 	(void)o;
 	(void)cause;
+	size_t		n = findings_counted(f);
+	int		doc;
+
+	(void)o;
+	(void)cause;
 	buf_init(&line);
-	for (i = 0; i < f->n; i++) {
-		buf_reset(&line);
-		finding_text(&line, &f->list[i]);
-		/* One finding a line, inert, whatever the data holds. */
-		buf_printf(b, "%-15s ", kind_names[f->list[i].kind]);
-		tty_escape(b, line.data);
-		buf_putc(b, '\n');
+	/* The findings, their count; then what the document says wrong. */
+	for (doc = 0; doc < 3; doc++) {
+		for (i = 0; i < f->n && doc > 0; i++)
+			if (finding_is_doc(&f->list[i]) == doc) {
+				buf_puts(b, doc == 1 ? "the document against "
+				    "the database" : "cross-tenant references");
+				buf_puts(b, " (information; not counted in the "
+				    "exit status):\n");
+				break;
+			}
+		for (i = 0; i < f->n; i++) {
+			if (finding_is_doc(&f->list[i]) != doc)
+				continue;
+			buf_reset(&line);
+			finding_text(&line, &f->list[i]);
+			/* One finding a line, inert, whatever the data holds. */
+			buf_printf(b, "%-15s ", kind_names[f->list[i].kind]);
+			tty_escape(b, line.data);
+			buf_putc(b, '\n');
+		}
+		if (doc)
+			continue;
+		if (f->instance != NULL) {
+			buf_printf(b, "%zu finding%s for ", n, n == 1 ? "" : "s");
+			tty_escape(b, f->instance);
+			buf_printf(b, ": %zu rows checked\n", f->rows);
+		} else
+			buf_printf(b, "%zu finding%s in schema %s: %zu tables, "
+			    "%zu relations checked\n", n, n == 1 ? "" : "s",
+			    s->name, s->ntables, f->relations);
 	}
 	buf_free(&line);
-	if (f->instance != NULL) {
-		buf_printf(b, "%zu finding%s for ", f->n, f->n == 1 ? "" : "s");
-		tty_escape(b, f->instance);
-		buf_printf(b, ": %zu rows checked\n", f->rows);
-	} else
-		buf_printf(b, "%zu finding%s in schema %s: %zu tables, %zu "
-		    "relations checked\n", f->n, f->n == 1 ? "" : "s", s->name,
-		    s->ntables, f->relations);
 	return 0;
 }
 
@@ -116,6 +146,7 @@ emit_check_json(struct buf *b, const struct findings *f,
 	struct json		 j;
 	struct buf		 t;
 	size_t			 i;
+	int			 doc;
 
 	(void)o;
 	(void)cause;
@@ -130,11 +161,15 @@ emit_check_json(struct buf *b, const struct findings *f,
 		json_kint(&j, "rows_checked", (long long)f->rows);
 	} else
 		json_kint(&j, "relations_checked", (long long)f->relations);
-	json_key(&j, "findings");
-	json_arr(&j);
 	buf_init(&t);
+	for (doc = 0; doc < 3; doc++) {
+	json_key(&j, doc == 0 ? "findings" : doc == 1 ? "document" :
+	    "cross_tenant");
+	json_arr(&j);
 	for (i = 0; i < f->n; i++) {
 		x = &f->list[i];
+		if (finding_is_doc(x) != doc)
+			continue;
 		json_obj(&j);
 		json_kstr(&j, "kind", kind_names[x->kind]);
 		json_kstr(&j, "entity", x->entity);
@@ -153,8 +188,9 @@ emit_check_json(struct buf *b, const struct findings *f,
 			json_kstr(&j, "examples", x->examples);
 		json_end_obj(&j);
 	}
-	buf_free(&t);
 	json_end_arr(&j);
+	}
+	buf_free(&t);
 	json_end_obj(&j);
 	return 0;
 }

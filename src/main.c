@@ -1229,7 +1229,7 @@ cmd_check(const struct opts *o, const struct mdg_model *m)
 			log_error("%s", cause);
 			free(cause);
 		} else if (write_output(o, &out) == 0)
-			rc = f.n > 0 ? EXIT_NO : 0;
+			rc = findings_counted(&f) > 0 ? EXIT_NO : 0;
 		findings_free(&f);
 	}
 	live_close(&l, o);

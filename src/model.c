@@ -422,6 +422,7 @@ parse_on(struct parser *p, const char *s)
 		return fail(p, "'on' must follow a relation");
 	if (r->lkey.nterms > 0)
 		return fail(p, "relation already has an 'on' line");
+	r->on_line = p->line;
 	if (parse_key(p, &s, &r->lkey) != 0)
 		return -1;
 	s = skip_ws(s);
@@ -565,6 +566,7 @@ parse_attr(struct parser *p, const char *s)
 	size_t			 n, i;
 
 	memset(&a, 0, sizeof a);
+	a.line = p->line;
 	buf_init(&keys);
 	s = skip_ws(s);
 	if ((n = attr_word_len(s)) == 0 || (s[n] != ' ' && s[n] != '\t'))
@@ -855,9 +857,12 @@ parse_entity_decl(struct parser *p, const char *s)
 			free(e->table);
 			e->table = NULL;
 			free(w);
+		} else if (str_eq(w, "global")) {
+			e->global = 1;
+			free(w);
 		} else {
 			fail(p, "unknown entity option '%s' (choose from: "
-			    "table=NAME, abstract)", w);
+			    "table=NAME, abstract, global)", w);
 			free(w);
 			return -1;
 		}
@@ -1402,6 +1407,7 @@ vattr_add(struct mdg_view_entity *ve, const char *type, const char *name,
 	a->keys = keys ? xstrdup(keys) : NULL;
 	a->comment = comment ? xstrdup(comment) : NULL;
 	a->present = 1;
+	a->line = 0;
 }
 
 void
@@ -1427,8 +1433,10 @@ view_add_attrs(struct mdg_view_entity *ve, const struct mdg_block *bl)
 	ve->has_block = 1;
 	for (i = 0; i < bl->nattrs; i++) {
 		a = &bl->attrs[i];
-		if (view_attr(ve, a->name) == NULL)
+		if (view_attr(ve, a->name) == NULL) {
 			vattr_add(ve, a->type, a->name, a->keys, a->comment);
+			ve->attrs[ve->nattrs - 1].line = a->line;
+		}
 	}
 }
 

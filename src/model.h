@@ -50,6 +50,7 @@ struct mdg_attr {
 	char	*name;
 	char	*keys;		/* "PK", "PK, FK", ... or NULL */
 	char	*comment;	/* or NULL */
+	int	 line;		/* of the model file */
 };
 
 /*
@@ -71,6 +72,8 @@ struct mdg_entity {
 	char	*table;		/* prefix + lower(name) unless declared;
 				   NULL for an abstract model */
 	int	 declared;	/* an `entity` line names it */
+	int	 global;	/* `global`: other tenants' rows may name its
+				   rows (check: a cross-tenant reference) */
 	size_t	 index;		/* position in model->entities */
 };
 
@@ -101,6 +104,7 @@ struct mdg_rel {
 	int			 extra;		/* not in the document: drawn and
 						   followed with --relations all */
 	int			 line;
+	int			 on_line;	/* of its `on` line, or 0 */
 	const struct mdg_chain	*chain;
 	size_t			 index;		/* position in its chain */
 };
@@ -226,6 +230,7 @@ struct mdg_vattr {
 	char	*keys;		/* or NULL */
 	char	*comment;	/* or NULL */
 	int	 present;	/* 0: the model names it, the database lacks it */
+	int	 line;		/* the model's line, 0: not from the model */
 };
 
 struct mdg_view_entity {

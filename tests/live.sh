@@ -69,7 +69,7 @@ live_db clean "$fixtures/schema.sql"
 run_status "$MDGRAPH" check --db "$(conn clean)"
 is "check on an empty, complete schema exits 0" \
     "0 0 findings in schema public: 85 tables, 65 relations checked" \
-    "$status $(cat "$work/stdout")"
+    "$status $(head -n 1 "$work/stdout")"
 
 # --- the catalog takes the same number of queries for 85 tables as 600
 live_db wide "$fixtures/schema.sql"

@@ -243,7 +243,8 @@ my_start_again >/dev/null 2>&1
 
 # A stopped server: the client's read timeout bounds the wait.
 lock_fields fx
-"$MDGRAPH" --db "$MY" --timeout 2 --data-id 1500001 -o "$out" >"$work/stdout" 2>"$work/stderr" &
+# --timeout 5: long enough for a busy machine to see it blocked first.
+"$MDGRAPH" --db "$MY" --timeout 5 --data-id 1500001 -o "$out" >"$work/stdout" 2>"$work/stderr" &
 md=$!
 check "stopped server: mdgraph is sampling" wait_blocked
 kill -STOP "$(my_server_pid)"
@@ -255,8 +256,8 @@ kill -CONT "$(my_server_pid)"
 kill "$locker" 2>/dev/null || :
 wait "$locker" 2>/dev/null || :
 is "stopped server: exit 2 within --timeout + 3 s, one line, old file kept" "2 yes 1 keep" \
-    "$status $(test "$took" -le 6 && echo yes || echo "no ($took s)") $(wc -l <"$work/stderr") $(cat "$out")"
-check "stopped server: the message names the timeout" grep -q -- '--timeout 2 s' "$work/stderr"
+    "$status $(test "$took" -le 8 && echo yes || echo "no ($took s)") $(wc -l <"$work/stderr") $(cat "$out")"
+check "stopped server: the message names the timeout" grep -q -- '--timeout 5 s' "$work/stderr"
 
 # --- the option file: what the mysql client reads, mdgraph reads
 printf '[client]\nuser=pw\npassword=right\nsocket=%s\n[mdgraph]\ndatabase=fx\n' "$MY_ENV_SOCKET" >"$work/my.cnf"

@@ -204,4 +204,47 @@ sed 's/^\(    RecordRuleV4Spec ||--o{ RecordRuleV4SpecRecord : "spec_id"\)$/    
 run_status "$MDGRAPH" check --db "$FX" --model "$work/wrongfk.model" --chain vm
 check "a relation that contradicts a declared foreign key: named" \
     grep -q '^foreign-key .*RecordRuleV4SpecRecord.spec_id references RecordRuleV4Spec.id.*the model joins it to RecordRuleV4 (model line [0-9]*)$' "$work/stdout"
+# --- check: the document against the database, tenants, --schema
+run_status "$MDGRAPH" check --db "$FX"
+sed -n '/^the document against the database/,/^cross-tenant references/p' "$work/stdout" |
+    grep -v '^the document\|^cross-tenant references' >"$work/doc.notes"
+is "check: exit 1 for its findings, the document's disagreements after them" "1 yes" \
+    "$status $(grep -q '^[0-9]* findings\{0,1\} in schema public' "$work/stdout" && test -s "$work/doc.notes" && echo yes || echo no)"
+for want in \
+    "ResultTable.table_id is marked PK (model line [0-9]*); the primary key of metadata_resulttable is (id)" \
+    "EsSnapshot.table_id is marked PK (model line [0-9]*); the primary key of metadata_essnapshot is (id)" \
+    "BCSClusterInfo.cluster_id is marked PK (model line [0-9]*); the primary key of metadata_bcsclusterinfo is (id)" \
+    "SpaceType.type_id is marked PK (model line [0-9]*); the primary key of metadata_spacetype is (id)" \
+    "names EsSnapshot.snapshot_name, which metadata_essnapshot lacks; the model joins on target_snapshot_repository_name" \
+    "names SpaceVMInfo.space_type_id, which metadata_spacevminfo lacks; the model joins on space_type"; do
+	check "document: $want" grep -q "$want" "$work/doc.notes"
+done
+line=$(grep -n '^    EsSnapshot ||--o{ EsSnapshotIndice' "$top_srcdir/templates/metadata.model" | cut -d: -f1)
+check "document: a finding names the model line to edit ($line)" \
+    grep -q "\"table_id+snapshot_name\" (model line $line)" "$work/doc.notes"
+live_db clean "$fixtures/schema.sql"
+run_status "$MDGRAPH" check --db "$(conn clean)"
+is "check on an empty database: exit 0, the document's notes do not count" "0 yes" \
+    "$status $(grep -q '^doc-key' "$work/stdout" && echo yes || echo no)"
+
+run_status "$MDGRAPH" check --db "$FX" -T json
+is "cross-tenant: tenant2's rows naming platform data id 1001 are not orphans" \
+    "0 DataSourceOption,DataSourceResultTable bk_data_id=1001" \
+    "$(jq '[.findings[] | select(.examples // "" | test("1001"))] | length' "$work/stdout") $(jq -r '[.cross_tenant[].entity] | sort | join(",")' "$work/stdout") $(jq -r '.cross_tenant[0].examples' "$work/stdout")"
+sed '/^entity DataSource global$/d' "$top_srcdir/templates/metadata.model" >"$work/noglobal.model"
+run_status "$MDGRAPH" check --db "$FX" --model "$work/noglobal.model" -T json
+is "without 'entity DataSource global' they are orphans" "2 0" \
+    "$(jq '[.findings[] | select(.kind == "orphan" and (.examples | test("bk_data_id=1001")))] | length' "$work/stdout") $(jq '.cross_tenant | length' "$work/stdout")"
+
+# check reads the schema it is told to, and the chains.
+pg_psql -d postgres -c "CREATE DATABASE ren" >/dev/null
+sed 's/public\./other./g' "$fixtures/schema.sql" >"$work/other.sql"
+sed 's/public\./other./g' "$fixtures/data.sql" >"$work/other-data.sql"
+pg_psql -d ren -v ON_ERROR_STOP=1 -c "CREATE SCHEMA other" -c "SET search_path = other" -f "$work/other.sql" -f "$work/other-data.sql" >/dev/null
+run_status "$MDGRAPH" check --db "$(conn ren)" --schema other
+is "check --schema other: the renamed schema's findings" "1 3 findings in schema other: 85 tables, 65 relations checked" \
+    "$status $(grep ' in schema ' "$work/stdout")"
+run_status "$MDGRAPH" check --db "$(conn ren)" --schema other --chain storage
+is "check --chain storage: that chain's relations only" "1 1 finding in schema other: 85 tables, 16 relations checked" \
+    "$status $(grep ' in schema ' "$work/stdout")"
 done_testing
