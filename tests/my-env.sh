@@ -210,6 +210,7 @@ _my_env_write_cnf() {
         printf '# written by my-env.sh\n[mariadbd]\n'
         printf 'datadir=%s\n' "$MY_ENV_DATA"
         printf 'socket=%s\n' "$MY_ENV_SOCKET"
+        printf 'tmpdir=%s\n' "$_my_env_dir/tmp"
         printf 'pid-file=%s\n' "$_my_env_dir/mariadbd.pid"
         printf 'log-error=%s\n' "$MY_ENV_LOG"
         printf 'general-log-file=%s\n' "$_my_env_dir/general.log"
@@ -453,8 +454,12 @@ my_start() {
     # Traps first, so that a failure or signal below still cleans up.
     [ "${MY_ENV_TRAP:-1}" = 0 ] || _my_env_install_traps
 
-    if [ "$_my_env_uid" -eq 0 ] && ! chown mysql "$_my_env_dir"; then
-        _my_env_err "cannot chown $_my_env_dir to mysql"
+    # A private tmpdir: a server starting up deletes the #sql temporary
+    # files it finds in its tmpdir, other servers' included (a shared /tmp
+    # crashed a neighbour's running server, or its install, under make -j).
+    if ! mkdir "$_my_env_dir/tmp" ||
+       { [ "$_my_env_uid" -eq 0 ] && ! chown mysql "$_my_env_dir" "$_my_env_dir/tmp"; }; then
+        _my_env_err "cannot prepare $_my_env_dir for the mysql user"
         my_stop
         return 1
     fi
@@ -472,7 +477,8 @@ my_start() {
 
     # --no-defaults: no /etc/mysql or ~/.my.cnf; TZ=UTC spares a zoneinfo scan.
     if ! my_as_server_user env TZ=UTC "$_my_env_install" --no-defaults \
-            --datadir="$MY_ENV_DATA" --auth-root-authentication-method=normal \
+            --datadir="$MY_ENV_DATA" --tmpdir="$_my_env_dir/tmp" \
+            --auth-root-authentication-method=normal \
             --skip-test-db --skip-name-resolve \
             --innodb-buffer-pool-size=16M --innodb-log-file-size=8M \
             </dev/null >"$_my_env_dir/install.log" 2>&1; then
