@@ -54,4 +54,9 @@ is "stderr not a terminal: no progress" "0|" "$status|$(cat "$work/stderr")"
 
 on_tty "'$MDGRAPH' --db '$FX' --data-id 1500001 -T json"
 is "a short run on a terminal: no progress" "status=0" "$(tr -d '\r' <"$work/tty")"
+# examples/demo.sh with an id the fixtures lack: one line, no server log.
+run_status sh "$top_srcdir/examples/demo.sh" 42 "$work/demo"
+is "examples/demo.sh 42: exit 2, one line listing the fixture's ids" \
+    "2|demo: bk_data_id 42 is not in the fixtures (tests/fixtures/data.sql); they have: $(pg_psql -d fx -At -c 'SELECT bk_data_id FROM metadata_datasource ORDER BY 1' | paste -sd, - | sed 's/,/, /g')" \
+    "$status|$(cat "$work/stderr")"
 done_testing
