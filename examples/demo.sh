@@ -18,6 +18,17 @@ pg_start >/dev/null
 pg_createdb demo "$top/tests/fixtures/schema.sql" "$top/tests/fixtures/data.sql"
 pg_psql -d demo -c ANALYZE
 db=$(pg_conninfo demo)
+# The server is up: from here on a failure is said in one line, without
+# the server's log.
+PG_ENV_LOG_ON_FAIL=0
+ids=$(pg_psql -d demo -At -c "SELECT bk_data_id FROM metadata_datasource ORDER BY 1" |
+    paste -sd, - | sed 's/,/, /g')
+case ", $ids, " in
+*", $id, "*) ;;
+*)
+	echo "demo: bk_data_id $id is not in the fixtures (tests/fixtures/data.sql); they have: $ids" >&2
+	exit 2 ;;
+esac
 
 mkdir -p "$dir"
 "$mdgraph" --db "$db" --data-id "$id" -o "$dir/ds-$id.svg"

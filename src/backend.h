@@ -140,4 +140,11 @@ int	db_check(struct db *, const struct db_side *, db_pair_fn, void *arg,
 	    char **cause);
 void	db_close(struct db *);
 
+/*
+ * The versions of the client libraries this process would load, loading
+ * them: "15.4"; NULL when the library is not installed (allocated).
+ */
+char	*pq_client_version(void);
+char	*my_client_version(void);
+
 #endif

@@ -532,6 +532,12 @@ doc_update(struct buf *out, struct doc_opts *o, const char *text, size_t len,
 		    "/mdgraph -->'", source, open_line);
 		return -1;
 	}
+	if (open_line == 0) {
+		*cause = xasprintf("%s has no mdgraph markers: add a region "
+		    "'<!-- mdgraph:chain=NAME -->' ... '<!-- /mdgraph -->'",
+		    source);
+		return -1;
+	}
 	return o->html_dir != NULL ? html_index(o, cause) : 0;
 bad_name:
 	*cause = xasprintf("%s:%d: %s", source, line, why);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "format.h"
 #include "util.h"
@@ -30,6 +31,15 @@ static const struct format formats[] = {
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
+/* Does path end with ext, in any case (x.SVG)? */
+static int
+ends_with_nocase(const char *path, const char *ext)
+{
+	size_t n = strlen(path), e = strlen(ext);
+
+	return n >= e && strcasecmp(path + n - e, ext) == 0;
+}
+
 const struct format *
 format_named(const char *name)
 {
@@ -48,7 +58,7 @@ format_for_path(const char *path)
 
 	for (i = 0; i < NFORMATS; i++)
 		for (j = 0; formats[i].exts[j] != NULL; j++)
-			if (str_ends_with(path, formats[i].exts[j]))
+			if (ends_with_nocase(path, formats[i].exts[j]))
 				return &formats[i];
 	return NULL;
 }

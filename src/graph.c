@@ -346,7 +346,7 @@ chain_title(struct buf *b, const struct mdg_chain *c, int size)
 
 static const char *edge_attrs[] = {
 	"arrowtail", "arrowhead", "style", "label", "tailport", "headport",
-	"id",
+	"id", "xlabel",
 };
 static const char *node_attrs[] = {
 	"style", "color", "margin", "id",
@@ -439,8 +439,10 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 	char			 tail, head;
 	size_t			 i, j;
 
-	g = graph_open(v->chain ? v->chain->name : "all", o, "0.35",
-	    "0.9 equally", "11", "0.9");
+	/* Between clusters, room for the labels that run from one to another
+	   (see below). */
+	g = graph_open(v->chain ? v->chain->name : "all", o,
+	    v->chain == NULL ? "0.5" : "0.35", "0.9 equally", "11", "0.9");
 	agattr(g, AGEDGE, (char *)"dir", (char *)"both");
 
 	buf_init(&b);
@@ -516,9 +518,16 @@ graph_schema(const struct mdg_view *v, const struct graph_opts *o)
 		}
 		buf_reset(&b);
 		html_escape(&b, r->label);
-		set_html(g, e, "label", b.data);
 		lve = view_entity(v, r->left);
 		rve = view_entity(v, r->right);
+		/*
+		 * An edge from one chain's cluster to another's: dot puts
+		 * a label node between the clusters, where a cluster's title
+		 * band (added later in LR) can cover it.  An external label
+		 * is placed after layout, clear of nodes and titles.
+		 */
+		set_html(g, e, v->chain == NULL && lve != NULL && rve != NULL &&
+		    lve->home != rve->home ? "xlabel" : "label", b.data);
 		if (tail != 0) {
 			set_port(e, "tailport", lve, &r->lkey, tail);
 			set_port(e, "headport", rve, &r->rkey, head);

@@ -19,7 +19,8 @@ struct graph_opts {
 	int		 no_collapse;	/* instance: a node per row */
 };
 
-#define GRAPH_FONT	"Noto Sans CJK SC"
+#define GRAPH_FONT	"Noto Sans CJK SC, Source Han Sans SC, PingFang SC, " \
+	"Microsoft YaHei, WenQuanYi Micro Hei, sans-serif"
 
 /* The ER diagram of a view: one node per entity, one edge per relation. */
 Agraph_t	*graph_schema(const struct mdg_view *, const struct graph_opts *);

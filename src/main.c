@@ -6,9 +6,11 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "backend.h"
@@ -47,6 +49,9 @@ struct opts {
 	const char	*schema;	/* NULL: the model's */
 	int		 timeout;	/* statement_timeout, seconds */
 	enum columns_mode columns;
+	int		 columns_given;	/* --columns was given */
+	int		 list_entities;	/* hidden: for shell completion */
+	int		 quiet;		/* --quiet: no progress */
 	int		 counts;
 	int		 exact_counts;
 	int		 stats;
@@ -66,6 +71,8 @@ struct opts {
 	char		**argv;
 };
 
+static int	wants_db(const struct opts *);
+static void	print_version(void);
 static int	cmd_instance(const struct opts *, const struct mdg_model *,
 		    const struct mdg_chain *const *, size_t,
 		    const struct format *);
@@ -100,6 +107,7 @@ enum {
 	OPT_NO_COLLAPSE,
 	OPT_RELATIONS,
 	OPT_HTML_DIR,
+	OPT_LIST_ENTITIES,
 };
 
 static const struct optdef {
@@ -170,10 +178,95 @@ static const struct optdef {
 	    "doc: read the document template from FILE" },
 	{ "list-chains", 0, OPT_LIST_CHAINS, NULL,
 	    "print each chain's name, title and entity count, and exit" },
+	{ "quiet", 0, 'q', NULL,
+	    "no progress on standard error, even on a terminal" },
 	{ "help", 0, 'h', NULL, "print this help and exit" },
 	{ "version", 0, 'V', NULL, "print the version and exit" },
 };
 #define NOPTS (sizeof optdefs / sizeof optdefs[0])
+
+/* Options --help leaves out: for the shell completion scripts. */
+static const struct option hidden_opts[] = {
+	{ "list-entities", 0, NULL, OPT_LIST_ENTITIES },
+};
+#define NHIDDEN (sizeof hidden_opts / sizeof hidden_opts[0])
+
+/*
+ * Optimal string alignment distance, ignoring case: what a typo costs.
+ */
+static size_t
+typo_distance(const char *a, const char *b)
+{
+	size_t	la = strlen(a), lb = strlen(b), i, j, *d, r;
+
+	d = xcalloc((la + 1) * (lb + 1), sizeof *d);
+#define D(x, y) d[(x) * (lb + 1) + (y)]
+	for (i = 0; i <= la; i++)
+		D(i, 0) = i;
+	for (j = 0; j <= lb; j++)
+		D(0, j) = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			size_t cost = tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]);
+
+			r = D(i - 1, j) + 1;
+			if (D(i, j - 1) + 1 < r)
+				r = D(i, j - 1) + 1;
+			if (D(i - 1, j - 1) + cost < r)
+				r = D(i - 1, j - 1) + cost;
+			if (i > 1 && j > 1 && tolower((unsigned char)a[i - 1]) ==
+			    tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) ==
+			    tolower((unsigned char)b[j - 1]) &&
+			    D(i - 2, j - 2) + 1 < r)
+				r = D(i - 2, j - 2) + 1;
+			D(i, j) = r;
+		}
+	r = D(la, lb);
+#undef D
+	free(d);
+	return r;
+}
+
+/*
+ * The candidate `word` is most likely a typo of: the closest within two
+ * edits (one for short words), or NULL.  Candidates come one at a time.
+ */
+struct suggest {
+	const char	*word;
+	const char	*best;
+	size_t		 dist;
+};
+
+static void
+suggest_init(struct suggest *s, const char *word)
+{
+	s->word = word;
+	s->best = NULL;
+	s->dist = strlen(word) <= 4 ? 2 : 3;	/* beyond: no suggestion */
+}
+
+static void
+suggest_try(struct suggest *s, const char *candidate)
+{
+	size_t d = typo_distance(s->word, candidate);
+
+	if (d < s->dist) {
+		s->best = candidate;
+		s->dist = d;
+	}
+}
+
+/* ": did you mean 'X'?" or "", for a message. */
+static const char *
+suggestion(const struct suggest *s, char *buf, size_t size)
+{
+	if (s->best == NULL)
+		return "";
+	snprintf(buf, size, ": did you mean '%s'?", s->best);
+	return buf;
+}
 
 static void
 usage(FILE *f)
@@ -215,6 +308,21 @@ usage(FILE *f)
 	    "marker regions.\n", f);
 }
 
+/* What --version says: this program, and the libraries it runs with. */
+static void
+print_version(void)
+{
+	char *pq = pq_client_version(), *my = my_client_version();
+
+	printf("mdgraph %s\n", PACKAGE_VERSION);
+	printf("Graphviz %s\n", render_version());
+	printf("libpq %s\n", pq ? pq : "not found");
+	printf("MariaDB Connector/C %s\n", my ? my : "not found");
+	free(pq);
+	free(my);
+	render_cleanup();
+}
+
 static char *
 valid_options(void)
 {
@@ -230,11 +338,11 @@ valid_options(void)
 static int
 parse_args(int argc, char **argv, struct opts *o)
 {
-	struct option	 longopts[NOPTS + 1];
+	struct option	 longopts[NOPTS + NHIDDEN + 1];
 	struct buf	 shortopts;
 	char		*valid;
 	size_t		 i;
-	int		 c;
+	int		 c, cmd_given = 0;
 
 	memset(o, 0, sizeof *o);
 	memset(longopts, 0, sizeof longopts);
@@ -250,6 +358,8 @@ parse_args(int argc, char **argv, struct opts *o)
 				buf_putc(&shortopts, ':');
 		}
 	}
+	for (i = 0; i < NHIDDEN; i++)
+		longopts[NOPTS + i] = hidden_opts[i];
 
 	o->timeout = 30;
 	o->relations = -1;
@@ -259,11 +369,13 @@ parse_args(int argc, char **argv, struct opts *o)
 	o->argv = argv;
 	if (argc > 1 && (str_eq(argv[1], "doc") || str_eq(argv[1], "check"))) {
 		o->cmd = str_eq(argv[1], "doc") ? CMD_DOC : CMD_CHECK;
+		cmd_given = 1;
 		argv++;
 		argc--;
 	}
 
 	opterr = 0;
+again:
 	while ((c = getopt_long(argc, argv, shortopts.data, longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -311,6 +423,7 @@ parse_args(int argc, char **argv, struct opts *o)
 			break;
 		}
 		case OPT_COLUMNS:
+			o->columns_given = 1;
 			if (str_eq(optarg, "doc"))
 				o->columns = COLUMNS_DOC;
 			else if (str_eq(optarg, "keys"))
@@ -395,8 +508,10 @@ parse_args(int argc, char **argv, struct opts *o)
 
 			if (*optarg == '\0' || *end != '\0' || v < (c == OPT_DEPTH ?
 			    0 : 1) || v > 1000000) {
-				log_error("--%s takes a whole number, not '%s'",
-				    c == OPT_DEPTH ? "depth" : "max-rows", optarg);
+				log_error("--%s takes a whole number from %d to "
+				    "1000000, not '%s'", c == OPT_DEPTH ?
+				    "depth" : "max-rows", c == OPT_DEPTH ? 0 : 1,
+				    optarg);
 				goto bad;
 			}
 			if (c == OPT_DEPTH)
@@ -408,12 +523,18 @@ parse_args(int argc, char **argv, struct opts *o)
 		case OPT_LIST_CHAINS:
 			o->list_chains = 1;
 			break;
+		case OPT_LIST_ENTITIES:
+			o->list_entities = 1;
+			break;
+		case 'q':
+			o->quiet = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			buf_free(&shortopts);
 			exit(0);
 		case 'V':
-			printf("mdgraph %s\n", PACKAGE_VERSION);
+			print_version();
 			buf_free(&shortopts);
 			exit(0);
 		case ':':
@@ -425,17 +546,42 @@ parse_args(int argc, char **argv, struct opts *o)
 			if (optopt != 0)
 				log_error("unknown option '-%c' (valid: %s)",
 				    optopt, valid);
-			else
-				log_error("unknown option '%s' (valid: %s)",
-				    argv[optind - 1], valid);
+			else {
+				const char	*a = argv[optind - 1];
+				char		*name, hint[80];
+				struct suggest	 sg;
+
+				name = xstrndup(a + 2, strcspn(a + 2, "="));
+				suggest_init(&sg, name);
+				for (i = 0; i < NOPTS; i++)
+					suggest_try(&sg, optdefs[i].name);
+				if (sg.best != NULL)
+					snprintf(hint, sizeof hint, ": did you "
+					    "mean '--%s'?", sg.best);
+				log_error("unknown option '%s'%s (valid: %s)",
+				    a, sg.best ? hint : "", valid);
+				free(name);
+			}
 			free(valid);
 			goto bad;
 		}
 	}
+	/* The command may come after options: `mdgraph --db X check`. */
+	if (optind < argc && o->cmd == CMD_DRAW && !cmd_given &&
+	    (str_eq(argv[optind], "doc") || str_eq(argv[optind], "check"))) {
+		o->cmd = str_eq(argv[optind], "doc") ? CMD_DOC : CMD_CHECK;
+		cmd_given = 1;
+		optind++;
+		goto again;
+	}
 	buf_free(&shortopts);
 	if (optind < argc) {
-		log_error("unexpected argument '%s' (commands: doc, check; "
-		    "see 'mdgraph --help')", argv[optind]);
+		if (str_eq(argv[optind], "doc") || str_eq(argv[optind], "check"))
+			log_error("unexpected argument '%s': give one command, "
+			    "doc or check", argv[optind]);
+		else
+			log_error("unexpected argument '%s' (commands: doc, "
+			    "check; see 'mdgraph --help')", argv[optind]);
 		return -1;
 	}
 	if (o->cmd == CMD_DOC && (o->chain || o->format || o->list_chains)) {
@@ -487,6 +633,12 @@ parse_args(int argc, char **argv, struct opts *o)
 		log_error("--db and --offline contradict each other");
 		return -1;
 	}
+	if ((o->columns_given || o->counts) && o->cmd != CMD_CHECK &&
+	    !wants_db(o)) {
+		log_error("--columns and --counts read a live database: give "
+		    "--db CONNINFO or set PGDATABASE");
+		return -1;
+	}
 	return 0;
 bad:
 	buf_free(&shortopts);
@@ -501,6 +653,34 @@ writes(const struct format *f, int what)
 }
 
 /*
+ * f, unless it contradicts -o's extension (-T svg -o x.png) or would
+ * dump binary data on a terminal.
+ */
+static const struct format *
+agrees_with_output(const struct opts *o, const struct format *f)
+{
+	const struct format	*ext;
+	const int		 to_stdout = o->output == NULL ||
+				    str_eq(o->output, "-");
+
+	if (!to_stdout && (ext = format_for_path(o->output)) != NULL &&
+	    ext != f) {
+		log_error("-T %s contradicts -o %s, whose extension says %s: "
+		    "drop -T%s%s", f->name, o->output, ext->name,
+		    f->exts[0] ? ", or name the file *" : "",
+		    f->exts[0] ? f->exts[0] : "");
+		return NULL;
+	}
+	if (to_stdout && f->binary && isatty(STDOUT_FILENO)) {
+		log_error("-T %s is binary and standard output is a terminal: "
+		    "give -o FILE.%s or redirect standard output", f->name,
+		    f->name);
+		return NULL;
+	}
+	return f;
+}
+
+/*
  * The format of a diagram ('s'chema or 'i'nstance), from -T or -o's
  * extension; an instance diagram on a terminal is a tree.
  */
@@ -512,7 +692,7 @@ pick_format(const struct opts *o, int what)
 
 	if (o->format != NULL) {
 		if ((f = format_named(o->format)) != NULL && writes(f, what))
-			return f;
+			return agrees_with_output(o, f);
 		names = format_names(what);
 		if (f != NULL && f->instance != NULL && what == 's')
 			log_error("-T %s draws instance diagrams: give --data-id, "
@@ -532,7 +712,7 @@ pick_format(const struct opts *o, int what)
 		return format_named(what == 'i' && isatty(STDOUT_FILENO) ?
 		    "tree" : "mermaid");
 	if ((f = format_for_path(o->output)) != NULL && writes(f, what))
-		return f;
+		return agrees_with_output(o, f);
 	names = format_names(what);
 	log_error("cannot tell the format of '%s' from its extension: "
 	    "give -T FORMAT (%s)", o->output, names);
@@ -585,9 +765,16 @@ pick_chains(const struct opts *o, const struct mdg_model *m, const char *dflt,
 			break;
 		}
 		if ((v[*n] = model_chain(m, names[i])) == NULL) {
+			struct suggest	sg;
+			size_t		j;
+			char		hint[160];
+
+			suggest_init(&sg, names[i]);
+			for (j = 0; j < m->nchains; j++)
+				suggest_try(&sg, m->chains[j]->name);
 			all = model_chain_names(m);
-			log_error("unknown chain '%s' (choose from: %s, all)",
-			    names[i], all);
+			log_error("unknown chain '%s'%s (choose from: %s, all)",
+			    names[i], suggestion(&sg, hint, sizeof hint), all);
 			free(all);
 			goto bad;
 		}
@@ -606,6 +793,20 @@ bad:
 	return -1;
 }
 
+/* ": did you mean 'Entity'?" for a name the model lacks, or "". */
+static const char *
+entity_suggestion(const struct mdg_model *m, const char *name, char *buf,
+    size_t size)
+{
+	struct suggest	sg;
+	size_t		i;
+
+	suggest_init(&sg, name);
+	for (i = 0; i < m->nentities; i++)
+		suggest_try(&sg, m->entities[i]->name);
+	return suggestion(&sg, buf, size);
+}
+
 /* The entities of --exclude LIST. */
 static int
 pick_excluded(const struct opts *o, const struct mdg_model *m,
@@ -622,8 +823,11 @@ pick_excluded(const struct opts *o, const struct mdg_model *m,
 	*out = xcalloc(nn + 1, sizeof **out);
 	for (i = 0; i < nn; i++) {
 		if (((*out)[i] = model_entity(m, names[i])) == NULL) {
-			log_error("--exclude: the model has no entity '%s'",
-			    names[i]);
+			char hint[160];
+
+			log_error("--exclude: the model has no entity '%s'%s",
+			    names[i], entity_suggestion(m, names[i], hint,
+			    sizeof hint));
 			strv_free(names, nn);
 			free(*out);
 			*out = NULL;
@@ -769,13 +973,13 @@ on_list(const struct mdg_model *m, const struct mdg_entity *e)
  * and listed on standard error.
  */
 static void
-list_chains(const struct mdg_model *m, int all)
+list_chains(struct buf *out, const struct mdg_model *m, int all)
 {
 	size_t i, models = 0, doc = 0, extra = 0, listed = 0;
 
 	for (i = 0; i < m->nchains; i++)
 		if (!m->chains[i]->extra || all)
-			printf("%s\t%s\t%zu%s\n", m->chains[i]->name,
+			buf_printf(out, "%s\t%s\t%zu%s\n", m->chains[i]->name,
 			    m->chains[i]->title, m->chains[i]->nentities,
 			    m->chains[i]->extra ? "\textra" : "");
 	for (i = 0; i < m->nentities; i++) {
@@ -1063,7 +1267,10 @@ pick_root(const struct opts *o, const struct mdg_model *m,
 	name = xstrndup(o->root_spec, (size_t)(colon - o->root_spec));
 	so->root = model_entity(m, name);
 	if (so->root == NULL) {
-		log_error("--root: the model has no entity '%s'", name);
+		char hint[160];
+
+		log_error("--root: the model has no entity '%s'%s", name,
+		    entity_suggestion(m, name, hint, sizeof hint));
 		free(name);
 		return -1;
 	}
@@ -1071,6 +1278,47 @@ pick_root(const struct opts *o, const struct mdg_model *m,
 	*column = xstrndup(colon + 1, (size_t)(eq - colon - 1));
 	*value = xstrdup(eq + 1);
 	return 0;
+}
+
+/*
+ * Progress of a long instance run, on standard error when it is a
+ * terminal (and not --quiet), once the run has taken a second: one line,
+ * rewritten in place and cleared when the run ends.
+ */
+struct progress {
+	const struct db	*db;
+	struct timespec	 start;
+	int		 shown;
+};
+
+static double
+seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void
+progress_show(void *arg, int layer, int layers)
+{
+	struct progress *p = arg;
+
+	if (!p->shown && seconds_since(&p->start) < 1.0)
+		return;
+	fprintf(stderr, "\rmdgraph: layer %d of %d fetched, %lld rows so "
+	    "far\033[K", layer, layers, p->db->rows);
+	fflush(stderr);
+	p->shown = 1;
+}
+
+static void
+progress_end(const struct progress *p)
+{
+	if (p->shown)
+		fputs("\r\033[K", stderr);
 }
 
 /*
@@ -1084,6 +1332,7 @@ instance_of(const struct opts *o, const struct mdg_model *m,
 {
 	const struct mdg_entity	**ex = NULL;
 	struct sample_opts	 so;
+	struct progress		 pr;
 	char			**attrs = NULL, *column = NULL, *value = NULL;
 	char			*cause = NULL, *warning = NULL;
 	size_t			 nattrs = 0, nex = 0;
@@ -1091,14 +1340,14 @@ instance_of(const struct opts *o, const struct mdg_model *m,
 
 	*in = NULL;
 	memset(&so, 0, sizeof so);
-	if (!wants_db(o)) {
-		log_error("an instance diagram reads live rows: give --db "
-		    "CONNINFO or set PGDATABASE");
-		return EXIT_USAGE;
-	}
 	if (pick_root(o, m, &so, &column, &value) != 0 ||
 	    pick_excluded(o, m, &ex, &nex) != 0)
 		goto out;
+	if (!wants_db(o)) {
+		log_error("an instance diagram reads live rows: give --db "
+		    "CONNINFO or set PGDATABASE");
+		goto out;
+	}
 	if (o->attrs != NULL)
 		nattrs = split_list(o->attrs, &attrs);
 	so.column = column;
@@ -1114,9 +1363,17 @@ instance_of(const struct opts *o, const struct mdg_model *m,
 	so.attrs = (const char *const *)attrs;
 	so.nattrs = nattrs;
 	so.relations_all = o->relations != 0;
+	memset(&pr, 0, sizeof pr);
+	clock_gettime(CLOCK_MONOTONIC, &pr.start);
 	if (live_open(l, o, m) != 0)
 		goto out;
+	if (!o->quiet && isatty(STDERR_FILENO)) {
+		pr.db = l->db;
+		so.progress = progress_show;
+		so.progress_arg = &pr;
+	}
 	r = sample_run(l->db, l->schema, m, &so, in, &warning, &cause);
+	progress_end(&pr);
 	if (r != 0) {
 		log_error("%s", cause);
 		free(cause);
@@ -1242,6 +1499,28 @@ done:
 	return rc;
 }
 
+/* --model -: the model from standard input. */
+static struct mdg_model *
+model_stdin(char **cause)
+{
+	struct mdg_model	*m;
+	struct buf		 b;
+	char			 chunk[8192];
+	size_t			 n;
+
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+		buf_add(&b, chunk, n);
+	if (ferror(stdin)) {
+		*cause = xstrdup("cannot read the model from standard input");
+		buf_free(&b);
+		return NULL;
+	}
+	m = model_parse(b.data ? b.data : "", b.len, "(standard input)", cause);
+	buf_free(&b);
+	return m;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1252,15 +1531,25 @@ main(int argc, char **argv)
 
 	if (parse_args(argc, argv, &o) != 0)
 		return EXIT_USAGE;
-	m = o.model ? model_load(o.model, &cause) : model_builtin(&cause);
+	m = o.model == NULL ? model_builtin(&cause) : str_eq(o.model, "-") ?
+	    model_stdin(&cause) : model_load(o.model, &cause);
 	if (m == NULL) {
 		log_error("%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
-	if (o.list_chains) {
-		list_chains(m, o.relations == 1);
-		rc = 0;
+	if (o.list_chains || o.list_entities) {
+		struct buf out;
+		size_t i;
+
+		buf_init(&out);
+		if (o.list_chains)
+			list_chains(&out, m, o.relations == 1);
+		else
+			for (i = 0; i < m->nentities; i++)
+				buf_printf(&out, "%s\n", m->entities[i]->name);
+		rc = write_output(&o, &out) == 0 ? 0 : EXIT_USAGE;
+		buf_free(&out);
 	} else if (o.cmd == CMD_DOC)
 		rc = cmd_doc(&o, m);
 	else if (o.cmd == CMD_CHECK)

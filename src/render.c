@@ -97,6 +97,14 @@ render_cleanup(void)
 	}
 }
 
+const char *
+render_version(void)
+{
+	if (gvc == NULL)
+		gvc = gvContext();
+	return gvcVersion(gvc);
+}
+
 int
 render(Agraph_t *g, const char *format, struct buf *out, char **cause)
 {

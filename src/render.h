@@ -14,6 +14,8 @@
  * for the same graph: the Graphviz version comment is left out.
  */
 int	render(Agraph_t *g, const char *format, struct buf *out, char **cause);
+/* The version of the Graphviz libraries in use ("2.42.2"). */
+const char *render_version(void);
 /* Free the Graphviz context render() keeps; once, before exit. */
 void	render_cleanup(void);
 

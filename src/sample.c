@@ -1782,6 +1782,8 @@ sample_run(struct db *db, const struct db_schema *schema,
 				rc = fetch_children(&r, k, 1, layer, 0);
 			else if (rl >= 0 && rl < layer && ll == layer)
 				rc = fetch_children(&r, k, 0, layer, 0);
+			if (o->progress != NULL)
+				o->progress(o->progress_arg, layer, maxlayer);
 		}
 	}
 	if (rc == 0)

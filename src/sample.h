@@ -40,6 +40,9 @@ struct sample_opts {
 	const char *const	*attrs;		/* and these: col, Entity.col */
 	size_t			 nattrs;
 	int			 relations_all;	/* the document's and the rest */
+	/* Called after each fetch: layer done so far, of layers. */
+	void			(*progress)(void *arg, int layer, int layers);
+	void			*progress_arg;
 };
 
 /*

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -317,9 +318,17 @@ log_line(const char *prefix, const char *fmt, va_list ap)
 	   and tabs fold into single spaces, trailing ones go. */
 	for (r = w = msg; *r != '\0'; r++) {
 		if (*r == '\n' || *r == '\r' || *r == '\t' || *r == ' ') {
-			space = 1;
+			/* A line break after a sentence without its stop
+			   (libpq: "refused\n\tIs the server..."): a '.'. */
+			if ((*r == '\n' || *r == '\r') && !space && w != msg &&
+			    strchr(".:;,!?", w[-1]) == NULL)
+				space = 2;
+			else if (space == 0)
+				space = 1;
 			continue;
 		}
+		if (space == 2 && isupper((unsigned char)*r))
+			*w++ = '.';
 		if (space && w != msg)
 			*w++ = ' ';
 		space = 0;

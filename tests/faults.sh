@@ -21,23 +21,6 @@ fault() {
 	check "$desc: says what happened" grep -q "^mdgraph: .*$pattern" "$work/stderr"
 }
 
-# Hold a lock on the fields so mdgraph's sampling waits on it.
-lock_fields() {
-	pg_psql -d "$1" -c "BEGIN; LOCK TABLE metadata_resulttablefield IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(60)" \
-	    >/dev/null 2>&1 &
-	locker=$!
-	# Return only once the lock is held: a run started before would not wait.
-	i=0
-	while [ "$i" -lt 100 ]; do
-		n=$(pg_psql -d "$1" -At -c "SELECT count(*) FROM pg_locks
-		    WHERE relation = 'metadata_resulttablefield'::regclass
-		      AND mode = 'AccessExclusiveLock' AND granted")
-		[ "$n" -gt 0 ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "# lock_fields: the lock on $1 was not taken in 10 s" >&2
-}
 # Wait until mdgraph is blocked on a lock (10 s at most).
 wait_blocked() {
 	i=0

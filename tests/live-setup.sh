@@ -27,5 +27,25 @@ live_db() {
 	pg_psql -d "$name" -c ANALYZE
 }
 
+# lock_fields DB [SECONDS]: hold an exclusive lock on the fields for
+# SECONDS (60) from a background session ($locker), so that mdgraph's
+# sampling waits on it; returns once the lock is held.
+lock_fields() {
+	pg_psql -d "$1" -c "BEGIN; LOCK TABLE metadata_resulttablefield IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(${2:-60})" \
+	    >/dev/null 2>&1 &
+	locker=$!
+	# Return only once the lock is held: a run started before would not wait.
+	i=0
+	while [ "$i" -lt 100 ]; do
+		n=$(pg_psql -d "$1" -At -c "SELECT count(*) FROM pg_locks
+		    WHERE relation = 'metadata_resulttablefield'::regclass
+		      AND mode = 'AccessExclusiveLock' AND granted")
+		[ "$n" -gt 0 ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "# lock_fields: the lock on $1 was not taken in 10 s" >&2
+}
+
 # conn DB: a libpq connection string for the throwaway server.
 conn() { echo "host=$PGHOST port=$PGPORT user=postgres dbname=$1"; }

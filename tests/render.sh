@@ -107,4 +107,68 @@ printf 'chain c T\n    A ||--|| B : "id"\nend\n' >"$work/ok.model"
 run_status "$MDGRAPH" --model "$work/ok.model" --chain c -T gif -o "$work/keep/out.svg"
 is "unknown format: exit 2, old file kept" "2 old out.svg" \
     "$status $(cat "$work/keep/out.svg") $(ls "$work/keep")"
+
+# --chain all: no edge label on a cluster's title band (the cluster's width,
+# from its top border to below its title), measured in the SVG.
+cat >"$work/band.awk" <<'EOF'
+# Edge labels on a cluster's title band: one line each, and a count.
+function width(t, size,   n, i, c, w) {
+	w = 0
+	n = length(t)
+	for (i = 1; i <= n; i++) {
+		c = substr(t, i, 1)
+		# A UTF-8 lead byte of a CJK character: a full em; its
+		# continuation bytes nothing; ASCII 0.6 em.
+		if (c >= "\340") w += size
+		else if (c < "\200") w += 0.6 * size
+	}
+	return w
+}
+function attr(s, name,   m) {
+	if (match(s, " " name "=\"[^\"]*\"") == 0) return ""
+	m = substr(s, RSTART + length(name) + 3, RLENGTH - length(name) - 4)
+	return m
+}
+/<g id="[^"]*" class="cluster">/ { kind = "cluster"; nc++; top[nc] = 1e9; bottom[nc] = -1e9; next }
+/<g id="[^"]*" class="edge">/ { kind = "edge"; next }
+/<\/g>/ { kind = "" }
+kind == "cluster" && /<path / {
+	d = attr($0, "d"); gsub(/[MC]/, " ", d)
+	n = split(d, p, /[ ,]+/)
+	left[nc] = 1e9; right[nc] = -1e9
+	for (i = 1; i + 1 <= n; i += 2) {
+		if (p[i] == "") { i--; continue }
+		x = p[i] + 0; y = p[i + 1] + 0
+		if (x < left[nc]) left[nc] = x
+		if (x > right[nc]) right[nc] = x
+		if (y < top[nc]) top[nc] = y
+	}
+}
+kind == "cluster" && /<text / { y = attr($0, "y") + 5; if (y > bottom[nc]) bottom[nc] = y }
+kind == "edge" && /<text / {
+	s = attr($0, "font-size") + 0; x = attr($0, "x") + 0; y = attr($0, "y") + 0
+	t = $0; sub(/^.*">/, "", t); sub(/<\/text>.*$/, "", t)
+	w = width(t, s); a = attr($0, "text-anchor")
+	x0 = a == "start" ? x : a == "middle" ? x - w / 2 : x - w
+	nl++; lx0[nl] = x0; lx1[nl] = x0 + w; ly0[nl] = y - 0.9 * s; ly1[nl] = y + 0.25 * s; lt[nl] = t
+}
+END {
+	bad = 0
+	for (i = 1; i <= nl; i++)
+		for (c = 1; c <= nc; c++)
+			if (lx0[i] < right[c] && left[c] < lx1[i] &&
+			    ly0[i] < bottom[c] && top[c] - 2 < ly1[i]) {
+				print "label '" lt[i] "' on the title band of cluster " c
+				bad++
+			}
+	print bad " labels on a title band of " nl
+}
+EOF
+"$MDGRAPH" --chain all -o "$work/all-band.svg"
+LC_ALL=C awk -f "$work/band.awk" "$work/all-band.svg" >"$work/band.out"
+is "--chain all: no edge label on a cluster title" "0 labels on a title band" \
+    "$(sed 's/ of [0-9]*$//' "$work/band.out" | paste -sd'|')"
+is "the SVG's font list falls back after Noto Sans CJK" \
+    'font-family="Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif"' \
+    "$(grep -o 'font-family="[^"]*"' "$work/all-band.svg" | sort -u)"
 done_testing

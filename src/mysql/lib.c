@@ -3,9 +3,13 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
+#include "backend.h"
 #include "dynlib.h"
 #define MDG_MY_NO_MACROS
 #include "lib.h"
+#include "util.h"
 
 struct my_api	my_api;
 
@@ -22,4 +26,16 @@ my_load(char **cause)
 	return dynlib_load(&lib, LIBMARIADB_SONAME, LIBMARIADB_PATH,
 	    "libmariadb3", names, sizeof names / sizeof names[0],
 	    (void **)&my_api, cause);
+}
+
+char *
+my_client_version(void)
+{
+	char	*cause = NULL;
+
+	if (my_load(&cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	return xstrdup(my_api.mysql_get_client_info());
 }
