@@ -1007,12 +1007,40 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * Each of the strings once, sorted; the others freed when `owned`.
+ * Duplicates go through a hash first: the parents of a layer repeat a
+ * value (a tenant, a result table's id) thousands of times, and sorting
+ * them all cost more than the rest of the fetch.
+ */
+static size_t
+sort_distinct(char **v, size_t n, int owned)
+{
+	struct hmap	seen;
+	size_t		i, k;
+
+	hmap_init(&seen, 16);
+	for (k = 0, i = 0; i < n; i++) {
+		if (hmap_get(&seen, v[i]) != NULL) {
+			if (owned)
+				free(v[i]);
+			continue;
+		}
+		hmap_add(&seen, v[i], 0);
+		v[k++] = v[i];
+	}
+	hmap_free(&seen);
+	if (k > 1)
+		qsort(v, k, sizeof *v, cmp_str);
+	return k;
+}
+
 /* Distinct values of term t over the parents' rows (sorted). */
 static char **
 parent_values(const struct ent *pe, const struct mdg_term *t, size_t *n)
 {
 	char	**all = NULL, **vals;
-	size_t	  nall = 0, cap = 0, nv, i, j, k;
+	size_t	  nall = 0, cap = 0, nv, i, j;
 
 	for (i = 0; i < pe->nrows; i++) {
 		nv = term_values(pe, &pe->rows[i], t, &vals);
@@ -1020,15 +1048,7 @@ parent_values(const struct ent *pe, const struct mdg_term *t, size_t *n)
 			VEC_PUSH(all, nall, cap, vals[j]);
 		free(vals);
 	}
-	if (nall > 1)
-		qsort(all, nall, sizeof *all, cmp_str);
-	for (k = 0, i = 0; i < nall; i++) {
-		if (k > 0 && str_eq(all[k - 1], all[i]))
-			free(all[i]);
-		else
-			all[k++] = all[i];
-	}
-	*n = k;
+	*n = sort_distinct(all, nall, 1);
 	return all;
 }
 
@@ -1303,12 +1323,7 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer,
 			if (pe->rows[i].cols[pe->tenant] != NULL)
 				tenants[nt++] = pe->rows[i].cols[pe->tenant];
 		/* Each tenant once: most rows share one. */
-		if (nt > 1)
-			qsort(tenants, nt, sizeof *tenants, cmp_str);
-		for (j = 0, i = 0; i < nt; i++)
-			if (j == 0 || !str_eq(tenants[j - 1], tenants[i]))
-				tenants[j++] = tenants[i];
-		nt = j;
+		nt = sort_distinct(tenants, nt, 0);
 		f.tenant_col = "bk_tenant_id";
 		f.tenants = tenants;
 		f.ntenants = nt;
