@@ -12,9 +12,15 @@
 
 #define SHOWN_WIDTH	40
 
-/* ANSI colours, only when asked for (a terminal, no NO_COLOR). */
+/*
+ * ANSI colours, only when asked for (a terminal, no NO_COLOR); and the
+ * edges that carry a breach, in order, so that a row looks at those
+ * alone rather than at every edge.
+ */
 struct ink {
 	const char	*bad, *root, *dim, *off;
+	size_t		*breached;
+	size_t		 nbreached;
 };
 
 void
@@ -107,22 +113,21 @@ row_line(struct buf *b, const struct instance *in, size_t node,
 		buf_puts(b, k->off);
 	}
 	/* The relations on which this row has more partners than allowed. */
-	for (i = 0; i < in->nedges; i++) {
-		const struct inst_edge	*x = &in->edges[i];
+	for (i = 0; i < k->nbreached; i++) {
+		const struct inst_edge	*x = &in->edges[k->breached[i]];
+		const struct inst_edge	*y;
 		size_t			 at, other, j;
 
-		if (x->breach <= 1)
-			continue;
 		at = x->breach_at == 1 ? x->from : x->to;
 		other = x->breach_at == 1 ? x->to : x->from;
 		if (at != node)
 			continue;
-		for (j = 0; j < i; j++)
-			if (in->edges[j].breach > 1 && in->edges[j].rel ==
-			    x->rel && in->edges[j].breach_at == x->breach_at &&
-			    (x->breach_at == 1 ? in->edges[j].from :
-			    in->edges[j].to) == node)
+		for (j = 0; j < i; j++) {
+			y = &in->edges[k->breached[j]];
+			if (y->rel == x->rel && y->breach_at == x->breach_at &&
+			    (x->breach_at == 1 ? y->from : y->to) == node)
 				break;
+		}
 		if (j < i)
 			continue;
 		buf_printf(b, "  %s%lld ", k->bad, x->breach);
@@ -156,7 +161,7 @@ int
 emit_tree_instance(struct buf *b, const struct instance *in,
     const struct emit_opts *o, char **cause)
 {
-	struct ink	 k = { "", "", "", "" };
+	struct ink	 k = { "", "", "", "", NULL, 0 };
 	struct buf	 prefix;
 	size_t		*first, *next, *last, i, p;
 
@@ -182,6 +187,10 @@ emit_tree_instance(struct buf *b, const struct instance *in,
 			next[last[p]] = i;
 		last[p] = i;
 	}
+	k.breached = xcalloc(in->nedges + 1, sizeof *k.breached);
+	for (i = 0; i < in->nedges; i++)
+		if (in->edges[i].breach > 1)
+			k.breached[k.nbreached++] = i;
 	buf_init(&prefix);
 	for (i = 0; i < in->nnodes; i++) {
 		if (in->nodes[i].parent != INST_NONE)
@@ -197,6 +206,7 @@ emit_tree_instance(struct buf *b, const struct instance *in,
 		buf_printf(b, "%s\n", k.off);
 	}
 	buf_free(&prefix);
+	free(k.breached);
 	free(first);
 	free(next);
 	free(last);

@@ -87,11 +87,20 @@ json_end_arr(struct json *j)
 void
 json_escape(struct buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char	*p = (const unsigned char *)s, *run;
 
 	buf_putc(b, '"');
-	for (; *p != '\0'; p++) {
+	for (;;) {
+		/* Copy the run of bytes that need no escape at once. */
+		for (run = p; *p >= 0x20 && *p != '"' && *p != '\\' &&
+		    *p != 0x7f; p++)
+			;
+		if (p > run)
+			buf_add(b, run, (size_t)(p - run));
 		switch (*p) {
+		case '\0':
+			buf_putc(b, '"');
+			return;
 		case '"':
 			buf_puts(b, "\\\"");
 			break;
@@ -108,14 +117,11 @@ json_escape(struct buf *b, const char *s)
 			buf_puts(b, "\\t");
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				buf_printf(b, "\\u%04x", *p);
-			else
-				buf_putc(b, (char)*p);
+			buf_printf(b, "\\u%04x", *p);
 			break;
 		}
+		p++;
 	}
-	buf_putc(b, '"');
 }
 
 void

@@ -77,6 +77,7 @@ struct run {
 						   node + 1, or 0 */
 	struct instance		 *inst;
 	size_t			  capnodes, capedges;
+	struct buf		  idbuf;	/* row_id()'s */
 	char			 *cause;
 };
 
@@ -619,6 +620,69 @@ row_keys(const struct ent *en, const struct row *row, const struct mdg_key *k,
 }
 
 /*
+ * A row's key tuples, as row_keys() gives them, without an allocation per
+ * tuple where the key is one value per term (most keys): then the one
+ * tuple is built in a buffer reused from row to row.  v[0 .. n) are valid
+ * until the next tuples_of() or tuples_free() on the same struct.
+ */
+struct tuples {
+	char		**v;
+	size_t		  n;
+	char		**many;		/* row_keys()'s, to free */
+	char		 *one[1];
+	struct buf	  b;
+};
+
+static void
+tuples_free(struct tuples *ts)
+{
+	if (ts->many != NULL)
+		strv_free(ts->many, ts->n);
+	ts->many = NULL;
+	ts->n = 0;
+}
+
+static size_t
+tuples_of(struct tuples *ts, const struct ent *en, const struct row *row,
+    const struct mdg_key *k, const int *fold)
+{
+	const char	*v;
+	char		*f;
+	size_t		 t;
+	int		 c;
+
+	tuples_free(ts);
+	for (t = 0; t < k->nterms; t++)
+		if (k->terms[t].kind != MDG_TERM_COLUMN ||
+		    k->terms[t].nparts != 1)
+			break;
+	if (t < k->nterms) {
+		ts->n = row_keys(en, row, k, fold, &ts->many);
+		ts->v = ts->many;
+		return ts->n;
+	}
+	buf_reset(&ts->b);
+	buf_add(&ts->b, "", 0);
+	for (t = 0; t < k->nterms; t++) {
+		c = col_index(en, k->terms[t].parts[0]);
+		v = c >= 0 ? row->cols[c] : NULL;
+		if (unset(v))
+			return 0;
+		if (t > 0)
+			buf_putc(&ts->b, SEP[0]);
+		if (fold != NULL && fold[t]) {
+			f = fold_value(v, fold[t]);
+			buf_puts(&ts->b, f);
+			free(f);
+		} else
+			buf_puts(&ts->b, v);
+	}
+	ts->one[0] = ts->b.data;
+	ts->v = ts->one;
+	return ts->n = 1;
+}
+
+/*
  * Do two rows' tenants agree?  A row with no tenant belongs to all, as
  * check and the backends' fetches have it.
  */
@@ -648,18 +712,23 @@ tenants_agree(const struct ent *a, const struct row *ra, const struct ent *b,
 
 /* ---- nodes and edges */
 
-static char *
-row_id(const struct ent *en, char **cols)
+/* "Entity:pk=value,...", in b (reused from row to row). */
+static const char *
+row_id(struct buf *b, const struct ent *en, char **cols)
 {
-	struct buf	b;
-	size_t		i;
+	size_t i;
 
-	buf_init(&b);
-	buf_printf(&b, "%s:", en->e->name);
-	for (i = 0; i < en->npk; i++)
-		buf_printf(&b, "%s%s=%s", i ? "," : "", en->cols[i],
-		    cols[i] ? cols[i] : "NULL");
-	return buf_detach(&b);
+	buf_reset(b);
+	buf_puts(b, en->e->name);
+	buf_putc(b, ':');
+	for (i = 0; i < en->npk; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		buf_puts(b, en->cols[i]);
+		buf_putc(b, '=');
+		buf_puts(b, cols[i] ? cols[i] : "NULL");
+	}
+	return b->data;
 }
 
 static size_t
@@ -690,26 +759,40 @@ add_row(struct run *r, struct ent *en, char **cols, int layer, size_t parent,
 	struct inst_node	*nd;
 	struct hent		*h;
 	struct row		 row;
-	char			*id = row_id(en, cols);
+	const char		*id = row_id(&r->idbuf, en, cols);
 	size_t			 i;
 
 	if ((h = hmap_get(&en->ids, id)) != NULL) {
-		free(id);
 		strv_free(cols, en->ncols);
 		return h->idx[0];
 	}
 	row.cols = cols;
 	row.node = new_node(r, en->e, layer, parent, via);
 	nd = &r->inst->nodes[row.node];
-	nd->id = id;
+	nd->id = xstrdup(id);
 	nd->cols = en->shown;
+	/* The node owns the values it shows; the row points at them. */
 	nd->values = xcalloc(en->shown->n + 1, sizeof *nd->values);
 	for (i = 0; i < en->shown->n; i++)
-		nd->values[i] = cols[en->shown_at[i]] ?
-		    xstrdup(cols[en->shown_at[i]]) : NULL;
+		nd->values[i] = cols[en->shown_at[i]];
 	VEC_PUSH(en->rows, en->nrows, en->caprows, row);
 	hmap_add(&en->ids, id, en->nrows - 1);
 	return en->nrows - 1;
+}
+
+/* A kept row's values but those its node shows (the node's). */
+static void
+row_free(const struct ent *en, struct row *row)
+{
+	size_t i, j;
+
+	for (i = 0; i < en->ncols; i++) {
+		for (j = 0; j < en->shown->n && en->shown_at[j] != i; j++)
+			;
+		if (j == en->shown->n)
+			free(row->cols[i]);
+	}
+	free(row->cols);
 }
 
 static size_t
@@ -924,12 +1007,40 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * Each of the strings once, sorted; the others freed when `owned`.
+ * Duplicates go through a hash first: the parents of a layer repeat a
+ * value (a tenant, a result table's id) thousands of times, and sorting
+ * them all cost more than the rest of the fetch.
+ */
+static size_t
+sort_distinct(char **v, size_t n, int owned)
+{
+	struct hmap	seen;
+	size_t		i, k;
+
+	hmap_init(&seen, 16);
+	for (k = 0, i = 0; i < n; i++) {
+		if (hmap_get(&seen, v[i]) != NULL) {
+			if (owned)
+				free(v[i]);
+			continue;
+		}
+		hmap_add(&seen, v[i], 0);
+		v[k++] = v[i];
+	}
+	hmap_free(&seen);
+	if (k > 1)
+		qsort(v, k, sizeof *v, cmp_str);
+	return k;
+}
+
 /* Distinct values of term t over the parents' rows (sorted). */
 static char **
 parent_values(const struct ent *pe, const struct mdg_term *t, size_t *n)
 {
 	char	**all = NULL, **vals;
-	size_t	  nall = 0, cap = 0, nv, i, j, k;
+	size_t	  nall = 0, cap = 0, nv, i, j;
 
 	for (i = 0; i < pe->nrows; i++) {
 		nv = term_values(pe, &pe->rows[i], t, &vals);
@@ -937,15 +1048,7 @@ parent_values(const struct ent *pe, const struct mdg_term *t, size_t *n)
 			VEC_PUSH(all, nall, cap, vals[j]);
 		free(vals);
 	}
-	if (nall > 1)
-		qsort(all, nall, sizeof *all, cmp_str);
-	for (k = 0, i = 0; i < nall; i++) {
-		if (k > 0 && str_eq(all[k - 1], all[i]))
-			free(all[i]);
-		else
-			all[k++] = all[i];
-	}
-	*n = k;
+	*n = sort_distinct(all, nall, 1);
 	return all;
 }
 
@@ -990,19 +1093,33 @@ struct child_ctx {
 	const int		*fold;		/* per term: FOLD_* */
 	struct hmap		 parents;	/* parent key tuple -> rows */
 	struct hmap		 hit;		/* "tuple\x1dparent" found */
+	int			 want_hits;	/* ghosts are looked for */
+	struct buf		 scratch;
+	struct tuples		 ts;
 	size_t			*kept;		/* per parent: children kept */
 	long long		*tot;		/* and in all, when known */
 	int			 tenant, capped, layer, keep_all;
 };
 
-/* "tuple\x1dparent": this parent's tuple found a child. */
-static void
-mark_hit(struct hmap *hit, const char *tuple, size_t p)
+/* "tuple\x1dparent", in b. */
+static const char *
+hit_key(struct buf *b, const char *tuple, size_t p)
 {
-	char *k = xasprintf("%s\x1d%zu", tuple, p);
+	char n[32];
 
-	hmap_add(hit, k, 0);
-	free(k);
+	snprintf(n, sizeof n, "\x1d%zu", p);
+	buf_reset(b);
+	buf_puts(b, tuple);
+	buf_puts(b, n);
+	return b->data;
+}
+
+/* This parent's tuple found a child (only kept when ghosts are wanted). */
+static void
+mark_hit(struct child_ctx *x, const char *tuple, size_t p)
+{
+	if (x->want_hits)
+		hmap_add(&x->hit, hit_key(&x->scratch, tuple, p), 0);
 }
 
 static int
@@ -1016,7 +1133,8 @@ child_row(void *arg, const char *const *cols, long long total)
 	int			 any = 0, keep = 0;
 
 	probe.cols = copy_cols(x->ce, cols);
-	nk = row_keys(x->ce, &probe, x->ck, x->fold, &keys);
+	nk = tuples_of(&x->ts, x->ce, &probe, x->ck, x->fold);
+	keys = x->ts.v;
 	for (j = 0; j < nk; j++) {
 		if ((h = hmap_get(&x->parents, keys[j])) == NULL)
 			continue;
@@ -1026,7 +1144,7 @@ child_row(void *arg, const char *const *cols, long long total)
 			    x->ce, &probe))
 				continue;
 			any = 1;
-			mark_hit(&x->hit, keys[j], p);
+			mark_hit(x, keys[j], p);
 			/* The server's count when it capped, else ours. */
 			if (x->capped && total >= 0)
 				x->tot[p] = total;
@@ -1041,7 +1159,6 @@ child_row(void *arg, const char *const *cols, long long total)
 			}
 		}
 	}
-	strv_free(keys, nk);
 	if (!any || !keep) {
 		strv_free(probe.cols, x->ce->ncols);	/* a superset row, or capped */
 		return 0;
@@ -1127,25 +1244,24 @@ find_ghosts(struct run *r, struct child_ctx *x)
 	const struct mdg_rel	*rel = r->rels[x->ri];
 	const struct mdg_key	*pk = x->parent_left ? &rel->lkey : &rel->rkey;
 	struct inst_cols	*cols = NULL;
-	char			**raw, **folded, *k;
+	struct tuples		 raw;
 	size_t			 p, j, nr, nf;
 
-	if (!mandatory(x->parent_left ? rel->rcard : rel->lcard))
+	if (!x->want_hits)
 		return;
+	memset(&raw, 0, sizeof raw);
 	for (p = 0; p < x->pe->nrows; p++) {
 		/* The hit set has the tuples as the collation folds them;
 		   the ghost shows them as the parent holds them. */
-		nr = row_keys(x->pe, &x->pe->rows[p], pk, NULL, &raw);
-		nf = row_keys(x->pe, &x->pe->rows[p], pk, x->fold, &folded);
-		for (j = 0; j < nr && j < nf; j++) {
-			k = xasprintf("%s\x1d%zu", folded[j], p);
-			if (hmap_get(&x->hit, k) == NULL)
-				add_ghost(r, x, p, raw[j], &cols);
-			free(k);
-		}
-		strv_free(raw, nr);
-		strv_free(folded, nf);
+		nr = tuples_of(&raw, x->pe, &x->pe->rows[p], pk, NULL);
+		nf = tuples_of(&x->ts, x->pe, &x->pe->rows[p], pk, x->fold);
+		for (j = 0; j < nr && j < nf; j++)
+			if (hmap_get(&x->hit, hit_key(&x->scratch,
+			    x->ts.v[j], p)) == NULL)
+				add_ghost(r, x, p, raw.v[j], &cols);
 	}
+	tuples_free(&raw);
+	buf_free(&raw.b);
 }
 
 /*
@@ -1166,7 +1282,7 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer,
 	const struct mdg_key	*ck = parent_left ? &rel->rkey : &rel->lkey;
 	struct child_ctx	 x;
 	struct db_fetch		 f;
-	char			***vals, **tenants = NULL, **keys, *why = NULL;
+	char			***vals, **tenants = NULL, *why = NULL;
 	size_t			*nvals, nk, i, j, p, nt = 0;
 	int			 rc = 0;
 
@@ -1183,6 +1299,7 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer,
 	x.tenant = rel->tenant == MDG_TENANT_AUTO && pe->tenant >= 0 &&
 	    ce->tenant >= 0;
 	x.capped = !keep_all;
+	x.want_hits = mandatory(parent_left ? rel->rcard : rel->lcard);
 	r->fetched[ri] |= parent_left ? 1 : 2;
 	hmap_init(&x.hit, 16);
 	vals = xcalloc(ck->nterms + 1, sizeof *vals);
@@ -1205,6 +1322,8 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer,
 		for (i = 0; i < pe->nrows; i++)
 			if (pe->rows[i].cols[pe->tenant] != NULL)
 				tenants[nt++] = pe->rows[i].cols[pe->tenant];
+		/* Each tenant once: most rows share one. */
+		nt = sort_distinct(tenants, nt, 0);
 		f.tenant_col = "bk_tenant_id";
 		f.tenants = tenants;
 		f.ntenants = nt;
@@ -1216,10 +1335,9 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer,
 	/* Which parents each child belongs to, through their key tuples. */
 	hmap_init(&x.parents, pe->nrows);
 	for (i = 0; i < pe->nrows; i++) {
-		nk = row_keys(pe, &pe->rows[i], pk, x.fold, &keys);
+		nk = tuples_of(&x.ts, pe, &pe->rows[i], pk, x.fold);
 		for (j = 0; j < nk; j++)
-			hmap_add(&x.parents, keys[j], i);
-		strv_free(keys, nk);
+			hmap_add(&x.parents, x.ts.v[j], i);
 	}
 	x.kept = xcalloc(pe->nrows, sizeof *x.kept);
 	x.tot = xcalloc(pe->nrows, sizeof *x.tot);
@@ -1270,6 +1388,9 @@ fetched:
 	free(tenants);
 out:
 	hmap_free(&x.hit);
+	tuples_free(&x.ts);
+	buf_free(&x.ts.b);
+	buf_free(&x.scratch);
 	for (i = 0; i < ck->nterms; i++)
 		strv_free(vals[i], nvals[i]);
 	free(vals);
@@ -1343,10 +1464,11 @@ link_rows(struct run *r)
 	struct ent		*a, *b;
 	struct hmap		 left;
 	struct hent		*h;
-	char			**keys;
+	struct tuples		 ts;
 	size_t			 i, j, k, q, nk;
 	int			 tenant;
 
+	memset(&ts, 0, sizeof ts);
 	for (i = 0; i < r->nrels; i++) {
 		rel = r->rels[i];
 		a = &r->ents[rel->left->index];
@@ -1357,17 +1479,16 @@ link_rows(struct run *r)
 		    b->tenant >= 0;
 		hmap_init(&left, a->nrows);
 		for (j = 0; j < a->nrows; j++) {
-			nk = row_keys(a, &a->rows[j], &rel->lkey, r->fold[i],
-			    &keys);
+			nk = tuples_of(&ts, a, &a->rows[j], &rel->lkey,
+			    r->fold[i]);
 			for (k = 0; k < nk; k++)
-				hmap_add(&left, keys[k], j);
-			strv_free(keys, nk);
+				hmap_add(&left, ts.v[k], j);
 		}
 		for (j = 0; j < b->nrows; j++) {
-			nk = row_keys(b, &b->rows[j], &rel->rkey, r->fold[i],
-			    &keys);
+			nk = tuples_of(&ts, b, &b->rows[j], &rel->rkey,
+			    r->fold[i]);
 			for (k = 0; k < nk; k++) {
-				if ((h = hmap_get(&left, keys[k])) == NULL)
+				if ((h = hmap_get(&left, ts.v[k])) == NULL)
 					continue;
 				for (q = 0; q < h->n; q++)
 					if (!tenant || tenants_agree(a,
@@ -1376,10 +1497,11 @@ link_rows(struct run *r)
 						    a->rows[h->idx[q]].node,
 						    b->rows[j].node);
 			}
-			strv_free(keys, nk);
 		}
 		hmap_free(&left);
 	}
+	tuples_free(&ts);
+	buf_free(&ts.b);
 }
 
 /* ---- diagnosis */
@@ -1801,7 +1923,7 @@ out:
 	for (i = 0; i < m->nentities; i++) {
 		en = &r.ents[i];
 		for (k = 0; k < en->nrows; k++)
-			strv_free(en->rows[k].cols, en->ncols);
+			row_free(en, &en->rows[k]);
 		free(en->rows);
 		free(en->cols);
 		free(en->isbool);
@@ -1818,6 +1940,7 @@ out:
 	free(r.blocked);
 	free(r.unread);
 	hmap_free(&r.ghosts);
+	buf_free(&r.idbuf);
 	view_free(r.view);
 	if (rc != 0) {
 		*cause = r.cause;

@@ -201,4 +201,21 @@ run_status "$MDGRAPH" check --db "$FX" --data-id 1500004
 is "check --data-id 1500004 (healthy): exit 0" 0 "$status"
 run_status "$MDGRAPH" check --db "$FX" --table-id 2_bklog.order_service_log
 is "check --table-id: exit 1, the breach" "1 breach" "$status $(head -1 "$work/stdout" | cut -d' ' -f1)"
+
+# check counts rows, not keys, however the server groups them: two more
+# DataSourceResultTable rows naming the missing orphan_rt.missing are two
+# more orphans, as hand-written SQL counts them row by row.
+cat >"$work/more-orphans.sql" <<'SQL'
+INSERT INTO metadata_datasourceresulttable (bk_data_id, table_id, bk_tenant_id, creator)
+VALUES (1500002, 'orphan_rt.missing', 'system', 'test'),
+       (1500004, 'orphan_rt.missing', 'system', 'test');
+SQL
+live_db fx2 "$fixtures/schema.sql" "$fixtures/data.sql" "$work/more-orphans.sql"
+run_status "$MDGRAPH" check --db "$(conn fx2)" --format json
+is "check, three DSRT rows naming one missing ResultTable: three orphans" \
+    "$(pg_psql -d fx2 -At -c "SELECT count(*) FROM metadata_datasourceresulttable d
+        WHERE NOT EXISTS (SELECT 1 FROM metadata_resulttable r WHERE r.table_id = d.table_id
+          AND (r.bk_tenant_id IS NULL OR d.bk_tenant_id IS NULL OR r.bk_tenant_id = d.bk_tenant_id))")" \
+    "$(jq '[.findings[] | select(.kind == "orphan" and .entity == "DataSourceResultTable"
+        and .partner == "ResultTable") | .rows] | add' "$work/stdout")"
 done_testing

@@ -370,7 +370,8 @@ my_query(struct my *my, const char *sql, char *const *params, size_t np,
 	unsigned long	 *plen = NULL;
 	struct col	 *cols = NULL;
 	const char	**vals = NULL;
-	unsigned int	  n = 0, i;
+	const char	 *msg;
+	unsigned int	  n = 0, i, err;
 	int		  r, rc = -1;
 
 	my->db.queries++;
@@ -446,10 +447,22 @@ my_query(struct my *my, const char *sql, char *const *params, size_t np,
 	rc = 0;
 	goto out;
 fail:
-	*cause = my_error(my, mysql_stmt_errno(st), mysql_stmt_error(st));
+	/*
+	 * An error while rows stream in (the statement timeout among them)
+	 * can be left on the connection, not the statement.
+	 */
+	err = mysql_stmt_errno(st);
+	msg = mysql_stmt_error(st);
+	if (err == 0 || msg == NULL || *msg == '\0') {
+		err = mysql_errno(my->conn);
+		msg = mysql_error(my->conn);
+	}
+	if (err == 0 && (msg == NULL || *msg == '\0'))
+		msg = "the server ended the result early";
+	*cause = my_error(my, err, msg != NULL && *msg != '\0' ? msg :
+	    "no message from the server");
 	/* SELECT denied on the table or a column. */
-	rc = mysql_stmt_errno(st) == 1142 || mysql_stmt_errno(st) == 1143 ?
-	    DB_DENIED : -1;
+	rc = err == 1142 || err == 1143 ? DB_DENIED : -1;
 out:
 	mysql_stmt_close(st);
 	for (i = 0; cols != NULL && i < n; i++)

@@ -221,7 +221,10 @@ pg_fetch(struct db *db, const struct db_fetch *f, db_row_fn fn, void *arg,
 /*
  * check's question, in one pass: each set key of `me` (s) left-joined to
  * the rows of `other` (p) it matches, grouped per row, with the partners
- * counted; only the counts asked for come back.
+ * counted; only the counts asked for come back.  Where every term is one
+ * value per row, the rows are first grouped by key (and tenant), which is
+ * all a partner depends on: the join and the count run once per distinct
+ * key, not once per row, and each group answers for its `m` rows.
  */
 int
 pg_check(struct db *db, const struct db_side *q, db_pair_fn fn, void *arg,
@@ -232,41 +235,71 @@ pg_check(struct db *db, const struct db_side *q, db_pair_fn fn, void *arg,
 	struct buf	 *b = &st.sql;
 	PGresult	 *res;
 	const char	**keys;
-	char		 *tme, *tother, *c1, *c2;
+	char		 *tme, *tother, *c1, *c2, **dk;
 	size_t		  i, k;
-	int		  row, rc = 0;
+	long long	  m, n;
+	int		  row, rc = 0, grouped;
 
 	pgq_init(&st);
 	tme = sql_table(q->schema, q->me->name);
 	tother = sql_table(q->schema, q->other->name);
 	sql_side_build(&side, &st, q->mk, "s");
 	k = side.nkeys;
+	grouped = side.ords.len == 0 && side.from.len == 0;
+	dk = xcalloc(k + 1, sizeof *dk);
+	for (i = 0; i < k; i++)
+		dk[i] = grouped ? xasprintf("d.k%zu", i) : xstrdup(side.keys[i]);
 	buf_puts(b, "SELECT ");
 	for (i = 0; i < k; i++)
-		buf_printf(b, "(%s)::pg_catalog.text, ", side.keys[i]);
-	buf_printf(b, "pg_catalog.count(p.ctid) FROM %s s%s LEFT JOIN %s p ON ",
-	    tme, side.from.data ? side.from.data : "", tother);
-	sql_match(b, &st, q->ok, "p", side.keys, k);
+		buf_printf(b, "(%s)::pg_catalog.text, ", dk[i]);
+	buf_printf(b, "pg_catalog.count(p.ctid), %s FROM ", grouped ? "d.m" :
+	    "1");
+	if (grouped) {
+		buf_puts(b, "(SELECT ");
+		for (i = 0; i < k; i++)
+			buf_printf(b, "%s AS k%zu, ", side.keys[i], i);
+		c1 = sql_column("s", "bk_tenant_id");
+		buf_printf(b, "%s AS t, pg_catalog.count(*) AS m FROM %s s WHERE ",
+		    q->tenant ? c1 : "NULL::pg_catalog.text", tme);
+		free(c1);
+		sql_keys_set(b, &side);
+		buf_puts(b, " GROUP BY ");
+		for (i = 0; i <= k; i++)
+			buf_printf(b, "%s%zu", i ? ", " : "", i + 1);
+		buf_puts(b, ") d");
+	} else
+		buf_printf(b, "%s s%s", tme, side.from.data ? side.from.data :
+		    "");
+	buf_printf(b, " LEFT JOIN %s p ON ", tother);
+	sql_match(b, &st, q->ok, "p", dk, k);
 	if (q->tenant) {
 		c1 = sql_column("p", "bk_tenant_id");
-		c2 = sql_column("s", "bk_tenant_id");
+		c2 = grouped ? xstrdup("d.t") : sql_column("s", "bk_tenant_id");
 		buf_printf(b, " AND (%s IS NULL OR %s IS NULL OR %s = %s)",
 		    c1, c2, c1, c2);
 		free(c1);
 		free(c2);
 	}
-	buf_puts(b, " WHERE ");
-	sql_keys_set(b, &side);
-	buf_printf(b, " GROUP BY s.ctid%s", side.ords.data ? side.ords.data :
-	    "");
-	for (i = 0; i < k; i++)
-		buf_printf(b, ", %zu", i + 1);
+	if (grouped) {
+		buf_puts(b, " GROUP BY ");
+		for (i = 0; i < k; i++)
+			buf_printf(b, "d.k%zu, ", i);
+		buf_puts(b, "d.t, d.m");
+	} else {
+		buf_puts(b, " WHERE ");
+		sql_keys_set(b, &side);
+		buf_printf(b, " GROUP BY s.ctid%s", side.ords.data ?
+		    side.ords.data : "");
+		for (i = 0; i < k; i++)
+			buf_printf(b, ", %zu", i + 1);
+	}
 	buf_printf(b, " HAVING %s%s%s",
 	    q->orphans ? "pg_catalog.count(p.ctid) = 0" : "",
 	    q->orphans && q->breaches ? " OR " : "",
 	    q->breaches ? "pg_catalog.count(p.ctid) > 1" : "");
 	free(tme);
 	free(tother);
+	strv_free(dk, k);
 	sql_side_free(&side);
 
 	res = pg_exec(PG(db), b->data, (int)st.np,
@@ -278,8 +311,10 @@ pg_check(struct db *db, const struct db_side *q, db_pair_fn fn, void *arg,
 	for (row = 0; row < PQntuples(res) && rc == 0; row++) {
 		for (i = 0; i < k; i++)
 			keys[i] = PQgetvalue(res, row, (int)i);
-		rc = fn(arg, keys, strtoll(PQgetvalue(res, row, (int)k), NULL,
-		    10));
+		n = strtoll(PQgetvalue(res, row, (int)k), NULL, 10);
+		m = strtoll(PQgetvalue(res, row, (int)k + 1), NULL, 10);
+		while (m-- > 0 && rc == 0)
+			rc = fn(arg, keys, n);
 	}
 	free(keys);
 	PQclear(res);

@@ -91,6 +91,7 @@ pg_close(struct db *db)
  * Connect with `conninfo` (a key=value string or a URI; NULL: the PG*
  * environment alone, as psql does), then: application_name=mdgraph,
  * connect_timeout 10 s unless set, search_path '', statement_timeout,
+ * jit off,
  * and a REPEATABLE READ, READ ONLY transaction.
  */
 static int
@@ -159,10 +160,13 @@ pg_open(struct db **out, const char *conninfo, const struct db_opts *o,
 		goto fail;
 	PQclear(res);
 	/* row_security off: a policy that would hide rows is an error, not
-	   a silent gap (as pg_dump does). */
+	   a silent gap (as pg_dump does).  jit off where the server has it:
+	   compiling costs more than the lookups of a diagram save. */
 	if ((res = pg_exec(pg, "SELECT pg_catalog.set_config('search_path', "
 	    "'', false), pg_catalog.set_config('statement_timeout', $1, "
-	    "false), pg_catalog.set_config('row_security', 'off', false)", 1,
+	    "false), pg_catalog.set_config('row_security', 'off', false), "
+	    "(SELECT pg_catalog.set_config('jit', 'off', false) FROM "
+	    "pg_catalog.pg_settings WHERE name = 'jit')", 1,
 	    setup, cause)) == NULL)
 		goto fail;
 	PQclear(res);
