@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "jsonlist.h"
 #include "sample.h"
 #include "util.h"
 
@@ -75,6 +76,8 @@ struct run {
 	size_t			  nblocked, capblocked;
 	size_t			 *unread;	/* per entity: its placeholder
 						   node + 1, or 0 */
+	struct hmap		  unparsed;	/* "row id\x1dcolumn" of each
+						   list reported unreadable */
 	struct instance		 *inst;
 	size_t			  capnodes, capedges;
 	char			 *cause;
@@ -438,74 +441,42 @@ plan_columns(struct run *r)
 
 /* ---- key values of a row */
 
-/* Elements of a JSON array of scalars, as text; NULL if not an array. */
-static char **
-json_elements(const char *s, size_t *n)
-{
-	char		**out = NULL;
-	struct buf	  b;
-	size_t		  cap = 0;
-	unsigned	  u;
+static char	*row_id(const struct ent *, char **);
 
-	*n = 0;
-	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-		s++;
-	if (*s++ != '[')
-		return NULL;
-	buf_init(&b);
-	for (;;) {
-		while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' ||
-		    *s == ',')
-			s++;
-		if (*s == ']' || *s == '\0')
-			break;
-		buf_reset(&b);
-		if (*s == '"') {
-			for (s++; *s != '\0' && *s != '"'; s++) {
-				if (*s != '\\') {
-					buf_putc(&b, *s);
-					continue;
-				}
-				switch (*++s) {
-				case 'n': buf_putc(&b, '\n'); break;
-				case 't': buf_putc(&b, '\t'); break;
-				case 'r': buf_putc(&b, '\r'); break;
-				case 'b': buf_putc(&b, '\b'); break;
-				case 'f': buf_putc(&b, '\f'); break;
-				case 'u':
-					if (sscanf(s + 1, "%4x", &u) != 1)
-						u = '?';
-					s += 4;
-					if (u < 0x80)
-						buf_putc(&b, (char)u);
-					else if (u < 0x800) {
-						buf_putc(&b, (char)(0xc0 | u >> 6));
-						buf_putc(&b, (char)(0x80 | (u & 0x3f)));
-					} else {
-						buf_putc(&b, (char)(0xe0 | u >> 12));
-						buf_putc(&b, (char)(0x80 | (u >> 6 & 0x3f)));
-						buf_putc(&b, (char)(0x80 | (u & 0x3f)));
-					}
-					break;
-				case '\0':
-					s--;
-					break;
-				default: buf_putc(&b, *s); break;
-				}
-			}
-			if (*s == '"')
-				s++;
-		} else {
-			while (*s != '\0' && *s != ',' && *s != ']' &&
-			    *s != ' ')
-				buf_putc(&b, *s++);
-			if (str_eq(b.data ? b.data : "", "null"))
-				continue;
-		}
-		VEC_PUSH(out, *n, cap, xstrdup(b.data ? b.data : ""));
+/*
+ * The elements of the JSON list in column c of a row, or -1 when it cannot
+ * be read: said once per row and column, in a note (stderr and JSON), and
+ * the row then joins on nothing through it.
+ */
+static int
+list_elements(struct run *r, const struct ent *en, const struct row *row,
+    int c, char ***el, size_t *ne)
+{
+	struct inst_note	*nt;
+	char			*cause = NULL, *id, *k;
+
+	if (jsonlist_parse(row->cols[c], strlen(row->cols[c]), el, ne,
+	    &cause) == 0)
+		return 0;
+	id = row_id(en, row->cols);
+	k = xasprintf("%s\x1d%s", id, en->cols[c]);
+	if (hmap_get(&r->unparsed, k) == NULL) {
+		hmap_add(&r->unparsed, k, 0);
+		r->inst->notes = xreallocarray(r->inst->notes,
+		    r->inst->nnotes + 1, sizeof *r->inst->notes);
+		nt = &r->inst->notes[r->inst->nnotes++];
+		memset(nt, 0, sizeof *nt);
+		nt->kind = xstrdup("unparsed");
+		nt->entity = xstrdup(en->e->name);
+		nt->why = xstrdup(cause);
+		nt->text = xasprintf("table %s, row %s: column %s is not a "
+		    "readable JSON list (%s); its elements are not followed",
+		    en->e->table, strchr(id, ':') + 1, en->cols[c], cause);
 	}
-	buf_free(&b);
-	return out;
+	free(k);
+	free(id);
+	free(cause);
+	return -1;
 }
 
 static int
@@ -516,7 +487,7 @@ unset(const char *v)
 
 /* The values one term takes on a row (several for any() and elem()). */
 static size_t
-term_values(const struct ent *en, const struct row *row,
+term_values(struct run *r, const struct ent *en, const struct row *row,
     const struct mdg_term *t, char ***out)
 {
 	char		**vals = NULL, **el;
@@ -538,7 +509,7 @@ term_values(const struct ent *en, const struct row *row,
 	case MDG_TERM_ELEM:
 		c = col_index(en, t->parts[0]);
 		if (c >= 0 && row->cols[c] != NULL &&
-		    (el = json_elements(row->cols[c], &ne)) != NULL) {
+		    list_elements(r, en, row, c, &el, &ne) == 0) {
 			for (i = 0; i < ne; i++) {
 				if (!unset(el[i]))
 					VEC_PUSH(vals, n, cap, el[i]);
@@ -588,8 +559,8 @@ term_values(const struct ent *en, const struct row *row,
  * collations compare them.
  */
 static size_t
-row_keys(const struct ent *en, const struct row *row, const struct mdg_key *k,
-    const int *fold, char ***out)
+row_keys(struct run *r, const struct ent *en, const struct row *row,
+    const struct mdg_key *k, const int *fold, char ***out)
 {
 	char	**tuples, **next, **vals, *f;
 	size_t	  n = 1, nn, nv, i, j, t;
@@ -597,7 +568,7 @@ row_keys(const struct ent *en, const struct row *row, const struct mdg_key *k,
 	tuples = xcalloc(1, sizeof *tuples);
 	tuples[0] = xstrdup("");
 	for (t = 0; t < k->nterms && n > 0; t++) {
-		nv = term_values(en, row, &k->terms[t], &vals);
+		nv = term_values(r, en, row, &k->terms[t], &vals);
 		for (j = 0; fold != NULL && fold[t] && j < nv; j++) {
 			/* Values the collation calls equal: equal strings. */
 			f = fold_value(vals[j], fold[t]);
@@ -926,13 +897,14 @@ cmp_str(const void *a, const void *b)
 
 /* Distinct values of term t over the parents' rows (sorted). */
 static char **
-parent_values(const struct ent *pe, const struct mdg_term *t, size_t *n)
+parent_values(struct run *r, const struct ent *pe, const struct mdg_term *t,
+    size_t *n)
 {
 	char	**all = NULL, **vals;
 	size_t	  nall = 0, cap = 0, nv, i, j, k;
 
 	for (i = 0; i < pe->nrows; i++) {
-		nv = term_values(pe, &pe->rows[i], t, &vals);
+		nv = term_values(r, pe, &pe->rows[i], t, &vals);
 		for (j = 0; j < nv; j++)
 			VEC_PUSH(all, nall, cap, vals[j]);
 		free(vals);
@@ -1016,7 +988,7 @@ child_row(void *arg, const char *const *cols, long long total)
 	int			 any = 0, keep = 0;
 
 	probe.cols = copy_cols(x->ce, cols);
-	nk = row_keys(x->ce, &probe, x->ck, x->fold, &keys);
+	nk = row_keys(x->r, x->ce, &probe, x->ck, x->fold, &keys);
 	for (j = 0; j < nk; j++) {
 		if ((h = hmap_get(&x->parents, keys[j])) == NULL)
 			continue;
@@ -1135,8 +1107,8 @@ find_ghosts(struct run *r, struct child_ctx *x)
 	for (p = 0; p < x->pe->nrows; p++) {
 		/* The hit set has the tuples as the collation folds them;
 		   the ghost shows them as the parent holds them. */
-		nr = row_keys(x->pe, &x->pe->rows[p], pk, NULL, &raw);
-		nf = row_keys(x->pe, &x->pe->rows[p], pk, x->fold, &folded);
+		nr = row_keys(r, x->pe, &x->pe->rows[p], pk, NULL, &raw);
+		nf = row_keys(r, x->pe, &x->pe->rows[p], pk, x->fold, &folded);
 		for (j = 0; j < nr && j < nf; j++) {
 			k = xasprintf("%s\x1d%zu", folded[j], p);
 			if (hmap_get(&x->hit, k) == NULL)
@@ -1191,7 +1163,7 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer,
 		if (ck->terms[i].kind == MDG_TERM_ANY ||
 		    ck->terms[i].kind == MDG_TERM_ELEM)
 			x.capped = 0;	/* capped below, row by row */
-		vals[i] = parent_values(pe, &pk->terms[i], &nvals[i]);
+		vals[i] = parent_values(r, pe, &pk->terms[i], &nvals[i]);
 		if (nvals[i] == 0)
 			goto out;	/* no parent has the key set */
 	}
@@ -1216,7 +1188,7 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer,
 	/* Which parents each child belongs to, through their key tuples. */
 	hmap_init(&x.parents, pe->nrows);
 	for (i = 0; i < pe->nrows; i++) {
-		nk = row_keys(pe, &pe->rows[i], pk, x.fold, &keys);
+		nk = row_keys(r, pe, &pe->rows[i], pk, x.fold, &keys);
 		for (j = 0; j < nk; j++)
 			hmap_add(&x.parents, keys[j], i);
 		strv_free(keys, nk);
@@ -1357,14 +1329,14 @@ link_rows(struct run *r)
 		    b->tenant >= 0;
 		hmap_init(&left, a->nrows);
 		for (j = 0; j < a->nrows; j++) {
-			nk = row_keys(a, &a->rows[j], &rel->lkey, r->fold[i],
+			nk = row_keys(r, a, &a->rows[j], &rel->lkey, r->fold[i],
 			    &keys);
 			for (k = 0; k < nk; k++)
 				hmap_add(&left, keys[k], j);
 			strv_free(keys, nk);
 		}
 		for (j = 0; j < b->nrows; j++) {
-			nk = row_keys(b, &b->rows[j], &rel->rkey, r->fold[i],
+			nk = row_keys(r, b, &b->rows[j], &rel->rkey, r->fold[i],
 			    &keys);
 			for (k = 0; k < nk; k++) {
 				if ((h = hmap_get(&left, keys[k])) == NULL)
@@ -1714,6 +1686,7 @@ sample_run(struct db *db, const struct db_schema *schema,
 	r.o = o;
 	r.view = view_new_opts(m, o->chains, o->nchains, o->relations_all);
 	hmap_init(&r.ghosts, 16);
+	hmap_init(&r.unparsed, 16);
 	r.unread = xcalloc(m->nentities + 1, sizeof *r.unread);
 	r.inst = xcalloc(1, sizeof *r.inst);
 	r.inst->model = m;
@@ -1809,6 +1782,7 @@ out:
 	free(r.blocked);
 	free(r.unread);
 	hmap_free(&r.ghosts);
+	hmap_free(&r.unparsed);
 	view_free(r.view);
 	if (rc != 0) {
 		*cause = r.cause;
