@@ -1104,6 +1104,8 @@ model_parse(const char *text, size_t len, const char *source, char **cause)
 	const char	*s = text, *end = text + len, *nl;
 	int		 rc = 0;
 
+	if (text_check(text, len, source, cause) != 0)
+		return NULL;
 	memset(&p, 0, sizeof p);
 	p.m = xcalloc(1, sizeof *p.m);
 	hmap_init(&p.m->names, 64);

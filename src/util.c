@@ -245,6 +245,30 @@ utf8_seq(const char *s, size_t len)
 }
 
 int
+text_check(const char *s, size_t len, const char *source, char **cause)
+{
+	size_t	i, n;
+	int	line = 1;
+
+	for (i = 0; i < len; i += n) {
+		if (s[i] == '\0') {
+			*cause = xasprintf("%s:%d: a NUL byte: this is not a "
+			    "text file", source, line);
+			return -1;
+		}
+		if ((n = utf8_seq(s + i, len - i)) == 0) {
+			*cause = xasprintf("%s:%d: invalid UTF-8 (byte 0x%02x): "
+			    "save the file as UTF-8", source, line,
+			    (unsigned char)s[i]);
+			return -1;
+		}
+		if (s[i] == '\n')
+			line++;
+	}
+	return 0;
+}
+
+int
 str_eq(const char *a, const char *b)
 {
 	return strcmp(a, b) == 0;

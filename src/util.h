@@ -47,6 +47,12 @@ void	 buf_put_utf8(struct buf *, unsigned long u);
  * there is none (or len is 0).
  */
 size_t	 utf8_seq(const char *s, size_t len);
+/*
+ * A text file's len bytes are UTF-8 with no NUL: 0, or -1 with *cause
+ * "SOURCE:LINE: ..." (allocated).
+ */
+int	 text_check(const char *s, size_t len, const char *source,
+	    char **cause);
 
 /* A growable vector of pointers. */
 #define VEC_PUSH(arr, n, cap, item) do {				\
