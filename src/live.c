@@ -250,7 +250,7 @@ apply_entity(struct mdg_view *v, struct mdg_view_entity *ve,
 
 	/* keys / all: rebuild from the table, keys first. */
 	ve->attrs = NULL;
-	ve->nattrs = 0;
+	ve->nattrs = ve->cap_attrs = 0;
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < t->ncols; i++) {
 			c = &t->cols[i];

@@ -1509,8 +1509,7 @@ unreachable(const struct run *r)
 				via[o->index] = rel;
 				q[qt++] = o->index;
 				for (in_sel = 0, i = 0; i < r->o->nchains; i++)
-					in_sel |= r->o->chains[i]->has_entity[
-					    o->index];
+					in_sel |= chain_has(r->o->chains[i], o);
 				if (in_sel) {
 					goal = o;
 					break;

@@ -470,7 +470,7 @@ void
 hmap_init(struct hmap *h, size_t n)
 {
 	h->count = 0;
-	h->nb = 64;
+	h->nb = 8;	/* small: a model holds one per chain */
 	while (h->nb < n * 2)
 		h->nb *= 2;
 	h->b = xcalloc(h->nb, sizeof *h->b);
