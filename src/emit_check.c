@@ -98,10 +98,13 @@ emit_check_text(struct buf *b, const struct findings *f,
 		buf_printf(b, "%zu finding%s for ", f->n, f->n == 1 ? "" : "s");
 		tty_escape(b, f->instance);
 		buf_printf(b, ": %zu rows checked\n", f->rows);
-	} else
-		buf_printf(b, "%zu finding%s in schema %s: %zu tables, %zu "
-		    "relations checked\n", f->n, f->n == 1 ? "" : "s", s->name,
+	} else {
+		buf_printf(b, "%zu finding%s in schema ", f->n,
+		    f->n == 1 ? "" : "s");
+		tty_escape(b, s->name);
+		buf_printf(b, ": %zu tables, %zu relations checked\n",
 		    s->ntables, f->relations);
+	}
 	return 0;
 }
 

@@ -215,9 +215,16 @@ html_escape(struct buf *b, const char *s)
 			buf_putc(b, (char)*p);
 			break;
 		default:
-			/* Control characters upset the HTML label parser. */
+			/*
+			 * Control characters upset the HTML label parser; C1
+			 * ones reach a terminal the DOT is printed on.
+			 */
 			if (*p < 0x20 || *p == 0x7f)
 				buf_putc(b, ' ');
+			else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+				buf_putc(b, ' ');
+				p++;
+			}
 			else
 				buf_putc(b, (char)*p);
 			break;

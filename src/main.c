@@ -15,6 +15,7 @@
 #include "check.h"
 #include "doc.h"
 #include "embedded.h"
+#include "emit.h"
 #include "format.h"
 #include "model.h"
 #include "render.h"
@@ -1117,9 +1118,18 @@ instance_of(const struct opts *o, const struct mdg_model *m,
 		log_error("%s", warning);
 		free(warning);
 	}
-	/* What could not be read is said, whatever the format. */
-	for (size_t i = 0; i < (*in)->nnotes; i++)
-		log_error("%s", (*in)->notes[i].text);
+	/*
+	 * What could not be read is said, whatever the format, inert: a
+	 * note can quote the database's values.
+	 */
+	for (size_t i = 0; i < (*in)->nnotes; i++) {
+		struct buf t;
+
+		buf_init(&t);
+		tty_escape(&t, (*in)->notes[i].text);
+		log_error("%s", t.data);
+		buf_free(&t);
+	}
 	rc = 0;
 out:
 	strv_free(attrs, nattrs);
