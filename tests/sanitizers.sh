@@ -1,10 +1,10 @@
 #!/bin/sh
 # The hostile, fault and fuzz-replay suites again, against mdgraph and the
 # replay drivers built with AddressSanitizer and UndefinedBehaviorSanitizer
-# in a temporary directory: any sanitizer report fails.  The build is the
-# library sources compiled directly with -fsanitize=address,undefined (a
-# source tree configured in place refuses an out-of-tree configure), with
-# this build's config.h and src/embedded.c.
+# in a temporary directory: any sanitizer report fails.  The build compiles
+# the sources directly with -fsanitize=address,undefined (a source tree
+# configured in place refuses an out-of-tree configure), with this build's
+# config.h and src/embedded.c.
 . "$top_srcdir/tests/setup.sh"
 
 : "${top_builddir:?run the tests through make check}"
@@ -22,7 +22,7 @@ flags="-std=gnu11 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -f
 incs="-I$top_builddir -I$top_srcdir/src $(pkg-config --cflags libcgraph libgvc libpq libmariadb libxml-2.0)"
 libs="$(pkg-config --libs libgvc libcgraph libxml-2.0) -ldl"
 
-# Compile every library source, two at a time.
+# Compile every source but main.c, two at a time.
 objs=
 set --
 for f in "$top_srcdir"/src/*.c "$top_srcdir"/src/pg/*.c "$top_srcdir"/src/mysql/*.c \

@@ -7,7 +7,7 @@
 #
 # Run from anywhere after `make` (src/embedded.c and config.h must exist).
 # The targets are built with clang -fsanitize=fuzzer,address,undefined from
-# the library sources (src/*.c but src/main.c, src/pg, src/mysql) into a temporary directory;
+# the sources (src/*.c but src/main.c, src/pg, src/mysql) into a temporary directory;
 # each starts from a copy of its seed corpus in tests/fuzz/corpus/TARGET,
 # so the seeds stay as they are.
 #
