@@ -319,6 +319,8 @@ doc_render(struct buf *out, struct doc_opts *o, const char *tmpl, size_t len,
 	struct buf	 tmp;
 	int		 line = 0, whole;
 
+	if (text_check(tmpl, len, source, cause) != 0)
+		return -1;
 	buf_init(&tmp);
 	while (s < end) {
 		line++;

@@ -84,6 +84,12 @@ void	mermaid_escape(struct buf *, const char *);
 
 /* Text for a terminal made inert: control characters as \n, \t, \xNN. */
 void	tty_escape(struct buf *, const char *);
+/*
+ * The character at s: a control character (C0, DEL, C1) as tty_escape()
+ * shows it, anything else copied; returns how many bytes past the first
+ * it took.
+ */
+size_t	tty_escape_char(struct buf *, const char *);
 
 /* Markdown: plain text made inert, or a note kept as inline Markdown. */
 void	md_escape_text(struct buf *, const char *);

@@ -129,10 +129,13 @@ emit_check_text(struct buf *b, const struct findings *f,
 			buf_printf(b, "%zu finding%s for ", n, n == 1 ? "" : "s");
 			tty_escape(b, f->instance);
 			buf_printf(b, ": %zu rows checked\n", f->rows);
-		} else
-			buf_printf(b, "%zu finding%s in schema %s: %zu tables, "
-			    "%zu relations checked\n", n, n == 1 ? "" : "s",
-			    s->name, s->ntables, f->relations);
+		} else {
+			buf_printf(b, "%zu finding%s in schema ", n,
+			    n == 1 ? "" : "s");
+			tty_escape(b, s->name);
+			buf_printf(b, ": %zu tables, %zu relations checked\n",
+			    s->ntables, f->relations);
+		}
 	}
 	buf_free(&line);
 	return 0;

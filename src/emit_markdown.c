@@ -35,7 +35,7 @@ md_escape_text(struct buf *b, const char *s)
 		default:
 			if (strchr("\\`*_{}[]()#+-.!|~", *s) != NULL)
 				buf_putc(b, '\\');
-			buf_putc(b, *s);
+			s += tty_escape_char(b, s);
 			break;
 		}
 	}
@@ -56,6 +56,6 @@ md_escape_cell(struct buf *b, const char *text)
 		else if (*s == '\r' || *s == '\n')
 			buf_putc(b, ' ');
 		else
-			buf_putc(b, *s);
+			s += tty_escape_char(b, s);
 	}
 }

@@ -18,7 +18,8 @@
  * Inside "..." Mermaid takes anything but '"', rewrites "#word;" into an
  * entity, and reads "%%{...}%%" anywhere as a directive; a line end would
  * end a comment.  Quotes become #quot;, '%' #37;, line ends and tabs
- * spaces, and a '#' that could start an entity #35;.  With `markup` (a
+ * spaces, other control characters \\x1b as tty_escape() shows them, and a
+ * '#' that could start an entity #35;.  With `markup` (a
  * flowchart label, drawn as HTML), every '#', '<', '>' and '&' is an
  * entity too, so no markup survives.
  */
@@ -59,7 +60,7 @@ escape(struct buf *b, const char *s, int markup)
 				buf_putc(b, '#');
 			break;
 		default:
-			buf_putc(b, *s);
+			s += tty_escape_char(b, s);
 			break;
 		}
 	}

@@ -46,6 +46,26 @@ tty_escape(struct buf *b, const char *s)
 	}
 }
 
+/*
+ * The character at s, shown as tty_escape() shows a control character
+ * (C0, DEL, C1) or copied; how many bytes past the first it took.
+ */
+size_t
+tty_escape_char(struct buf *b, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	char			 c[3] = { s[0], '\0', '\0' };
+
+	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+		c[1] = s[1];
+	else if (p[0] >= 0x20 && p[0] != 0x7f) {
+		buf_putc(b, s[0]);
+		return 0;
+	}
+	tty_escape(b, c);
+	return c[1] != '\0';
+}
+
 static void
 put_value(struct buf *b, const char *v, int whole)
 {

@@ -201,10 +201,33 @@ html_escape(struct buf *b, const char *s)
 			/* Graphviz still expands \N, \G, \E in HTML labels. */
 			buf_puts(b, "\\\\");
 			break;
+		case ']':
+			/*
+			 * Graphviz's HTML lexer takes "]]>" for the end of the
+			 * CDATA section it wraps the label in.
+			 */
+			buf_puts(b, "&#93;");
+			break;
+		case 0xef:
+			/* U+FFFE, U+FFFF: characters XML (the SVG) forbids. */
+			if (p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf)) {
+				buf_puts(b, "\xef\xbf\xbd");	/* U+FFFD */
+				p += 2;
+				break;
+			}
+			buf_putc(b, (char)*p);
+			break;
 		default:
-			/* Control characters upset the HTML label parser. */
+			/*
+			 * Control characters upset the HTML label parser; C1
+			 * ones reach a terminal the DOT is printed on.
+			 */
 			if (*p < 0x20 || *p == 0x7f)
 				buf_putc(b, ' ');
+			else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+				buf_putc(b, ' ');
+				p++;
+			}
 			else
 				buf_putc(b, (char)*p);
 			break;

@@ -127,21 +127,6 @@ lower(unsigned u)
 	return u;
 }
 
-static void
-put_utf8(struct buf *b, unsigned u)
-{
-	if (u < 0x80)
-		buf_putc(b, (char)u);
-	else if (u < 0x800) {
-		buf_putc(b, (char)(0xc0 | u >> 6));
-		buf_putc(b, (char)(0x80 | (u & 0x3f)));
-	} else {
-		buf_putc(b, (char)(0xe0 | u >> 12));
-		buf_putc(b, (char)(0x80 | (u >> 6 & 0x3f)));
-		buf_putc(b, (char)(0x80 | (u & 0x3f)));
-	}
-}
-
 char *
 fold_value(const char *s, int how)
 {
@@ -161,7 +146,7 @@ fold_value(const char *s, int how)
 			buf_putc(&b, (char)lower(*p++));
 		} else if ((p[0] & 0xe0) == 0xc0 && (p[1] & 0xc0) == 0x80) {
 			u = (unsigned)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
-			put_utf8(&b, lower(u));
+			buf_put_utf8(&b, lower(u));
 			p += 2;
 		} else
 			buf_putc(&b, (char)*p++);	/* kept as it is */
@@ -265,7 +250,7 @@ apply_entity(struct mdg_view *v, struct mdg_view_entity *ve,
 
 	/* keys / all: rebuild from the table, keys first. */
 	ve->attrs = NULL;
-	ve->nattrs = 0;
+	ve->nattrs = ve->cap_attrs = 0;
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < t->ncols; i++) {
 			c = &t->cols[i];

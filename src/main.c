@@ -17,6 +17,7 @@
 #include "check.h"
 #include "doc.h"
 #include "embedded.h"
+#include "emit.h"
 #include "format.h"
 #include "model.h"
 #include "render.h"
@@ -934,39 +935,6 @@ live_close(struct live *l, const struct opts *o)
 	db_close(l->db);
 }
 
-/* Is e drawn by a chain: a documented one, or (extra) any? */
-static int
-on_chain(const struct mdg_model *m, const struct mdg_entity *e, int extra)
-{
-	size_t i, j;
-
-	for (i = 0; i < m->nchains; i++) {
-		if (m->chains[i]->extra && !extra)
-			continue;
-		if (m->chains[i]->has_entity != NULL &&
-		    e->index < m->chains[i]->nindex &&
-		    m->chains[i]->has_entity[e->index])
-			return 1;
-		for (j = 0; extra && j < m->chains[i]->nrels; j++)
-			if (m->chains[i]->rels[j]->left == e ||
-			    m->chains[i]->rels[j]->right == e)
-				return 1;
-	}
-	return 0;
-}
-
-static int
-on_list(const struct mdg_model *m, const struct mdg_entity *e)
-{
-	size_t i, j;
-
-	for (i = 0; i < m->nlists; i++)
-		for (j = 0; j < m->lists[i]->nitems; j++)
-			if (m->lists[i]->items[j].entity == e)
-				return 1;
-	return 0;
-}
-
 /*
  * Each chain's name, title and entity count (the extra chains too with
  * --relations all) on standard output; how much of the model is drawn
@@ -975,28 +943,50 @@ on_list(const struct mdg_model *m, const struct mdg_entity *e)
 static void
 list_chains(struct buf *out, const struct mdg_model *m, int all)
 {
-	size_t i, models = 0, doc = 0, extra = 0, listed = 0;
+	const struct mdg_chain	*c;
+	unsigned char		*on;	/* by entity: 1 documented, 2 extra,
+					   3 listed */
+	size_t			 i, j, n[4] = { 0, 0, 0, 0 }, models = 0;
 
 	for (i = 0; i < m->nchains; i++)
 		if (!m->chains[i]->extra || all)
 			buf_printf(out, "%s\t%s\t%zu%s\n", m->chains[i]->name,
 			    m->chains[i]->title, m->chains[i]->nentities,
 			    m->chains[i]->extra ? "\textra" : "");
+	/* One pass over the chains and lists, not one per entity. */
+	on = xcalloc(m->nentities + 1, 1);
+	for (i = 0; i < m->nchains; i++) {
+		c = m->chains[i];
+		for (j = 0; !c->extra && j < c->nentities; j++)
+			on[c->entities[j]->index] = 1;
+	}
+	for (i = 0; i < m->nchains; i++) {
+		c = m->chains[i];
+		for (j = 0; j < c->nentities; j++)
+			if (on[c->entities[j]->index] == 0)
+				on[c->entities[j]->index] = 2;
+		for (j = 0; j < c->nrels; j++) {
+			if (on[c->rels[j]->left->index] == 0)
+				on[c->rels[j]->left->index] = 2;
+			if (on[c->rels[j]->right->index] == 0)
+				on[c->rels[j]->right->index] = 2;
+		}
+	}
+	for (i = 0; i < m->nlists; i++)
+		for (j = 0; j < m->lists[i]->nitems; j++)
+			if (on[m->lists[i]->items[j].entity->index] == 0)
+				on[m->lists[i]->items[j].entity->index] = 3;
 	for (i = 0; i < m->nentities; i++) {
 		if (m->entities[i]->table == NULL)
 			continue;	/* abstract: no table */
 		models++;
-		if (on_chain(m, m->entities[i], 0))
-			doc++;
-		else if (on_chain(m, m->entities[i], 1))
-			extra++;
-		else if (on_list(m, m->entities[i]))
-			listed++;
+		n[on[i]]++;
 	}
+	free(on);
 	/* For the reader, not for scripts: standard output stays a table. */
 	fprintf(stderr, "mdgraph: %zu models with a table: %zu on the "
 	    "document's chains, %zu only on what it leaves out (--relations "
-	    "all), %zu listed\n", models, doc, extra, listed);
+	    "all), %zu listed\n", models, n[1], n[2], n[3]);
 }
 
 static int
@@ -1385,9 +1375,18 @@ instance_of(const struct opts *o, const struct mdg_model *m,
 		log_error("%s", warning);
 		free(warning);
 	}
-	/* What could not be read is said, whatever the format. */
-	for (size_t i = 0; i < (*in)->nnotes; i++)
-		log_error("%s", (*in)->notes[i].text);
+	/*
+	 * What could not be read is said, whatever the format, inert: a
+	 * note can quote the database's values.
+	 */
+	for (size_t i = 0; i < (*in)->nnotes; i++) {
+		struct buf t;
+
+		buf_init(&t);
+		tty_escape(&t, (*in)->notes[i].text);
+		log_error("%s", t.data);
+		buf_free(&t);
+	}
 	rc = 0;
 out:
 	strv_free(attrs, nattrs);

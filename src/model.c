@@ -38,6 +38,9 @@ struct parser {
 	struct mdg_list		*list;		/* inside "list" */
 	struct mdg_rel		*rel;		/* last relation, for "on" */
 	int			 open_line;	/* where chain/list/block began */
+	struct hmap		 sections;	/* "chain NAME", "list NAME" */
+	struct hmap		 attrs;		/* the open block's attributes */
+	size_t			 cap_attrs;	/* of the open block */
 };
 
 static const char *mermaid_keywords[] = {
@@ -173,23 +176,9 @@ parse_entity_name(struct parser *p, const char **sp)
 static void
 chain_add_entity(struct mdg_chain *c, struct mdg_entity *e)
 {
-	size_t n;
-
-	if (e->index >= c->nindex) {
-		n = c->nindex ? c->nindex : 64;
-		while (n <= e->index)
-			n *= 2;
-		c->has_entity = xreallocarray(c->has_entity, n, 1);
-		memset(c->has_entity + c->nindex, 0, n - c->nindex);
-		c->block_of = xreallocarray(c->block_of, n,
-		    sizeof *c->block_of);
-		memset(c->block_of + c->nindex, 0,
-		    (n - c->nindex) * sizeof *c->block_of);
-		c->nindex = n;
-	}
-	if (c->has_entity[e->index])
+	if (hmap_get(&c->member, e->name) != NULL)
 		return;
-	c->has_entity[e->index] = 1;
+	hmap_add(&c->member, e->name, c->nentities);
 	VEC_PUSH(c->entities, c->nentities, c->cap_ents, e);
 }
 
@@ -563,7 +552,7 @@ parse_attr(struct parser *p, const char *s)
 	struct mdg_block	*b = p->block;
 	struct mdg_attr		 a;
 	struct buf		 keys;
-	size_t			 n, i;
+	size_t			 n;
 
 	memset(&a, 0, sizeof a);
 	a.line = p->line;
@@ -607,15 +596,13 @@ parse_attr(struct parser *p, const char *s)
 		fail(p, "unexpected '%s' in attribute", s);
 		goto bad;
 	}
-	for (i = 0; i < b->nattrs; i++) {
-		if (str_eq(b->attrs[i].name, a.name)) {
-			fail(p, "attribute '%s' appears twice in block '%s'",
-			    a.name, b->entity->name);
-			goto bad;
-		}
+	if (hmap_get(&p->attrs, a.name) != NULL) {
+		fail(p, "attribute '%s' appears twice in block '%s'",
+		    a.name, b->entity->name);
+		goto bad;
 	}
-	b->attrs = xreallocarray(b->attrs, b->nattrs + 1, sizeof *b->attrs);
-	b->attrs[b->nattrs++] = a;
+	hmap_add(&p->attrs, a.name, b->nattrs);
+	VEC_PUSH(b->attrs, b->nattrs, p->cap_attrs, a);
 	return 0;
 bad:
 	buf_free(&keys);
@@ -644,11 +631,14 @@ parse_block_open(struct parser *p, const char *s)
 	b = xcalloc(1, sizeof *b);
 	b->entity = e;
 	chain_add_entity(p->chain, e);
-	p->chain->block_of[e->index] = b;
+	hmap_add(&p->chain->block_by, e->name, p->chain->nblocks);
 	VEC_PUSH(p->chain->blocks, p->chain->nblocks, p->chain->cap_blocks, b);
 	item = chain_add_item(p->chain, MDG_ITEM_BLOCK);
 	item->block = b;
 	p->block = b;
+	hmap_free(&p->attrs);
+	hmap_init(&p->attrs, 0);
+	p->cap_attrs = 0;
 	p->rel = NULL;
 	p->open_line = p->line;
 	return 0;
@@ -786,8 +776,9 @@ static int
 parse_section(struct parser *p, const char *s, int is_chain)
 {
 	const char	*what = is_chain ? "chain" : "list";
-	char		*name;
-	size_t		 i, n;
+	char		*name, *key;
+	size_t		 n;
+	int		 dup;
 
 	s = skip_ws(s);
 	if ((n = ident_len(s)) == 0 || (s[n] != ' ' && s[n] != '\t'))
@@ -802,29 +793,30 @@ parse_section(struct parser *p, const char *s, int is_chain)
 		free(name);
 		return fail(p, "'all' is reserved and cannot name a %s", what);
 	}
+	key = xasprintf("%s %s", what, name);
+	dup = hmap_get(&p->sections, key) != NULL;
+	if (!dup)
+		hmap_add(&p->sections, key, 0);
+	free(key);
+	if (dup) {
+		fail(p, "%s '%s' is defined twice", what, name);
+		free(name);
+		return -1;
+	}
 	if (is_chain) {
 		struct mdg_chain *c;
 
-		for (i = 0; i < p->m->nchains; i++)
-			if (str_eq(p->m->chains[i]->name, name)) {
-				fail(p, "chain '%s' is defined twice", name);
-				free(name);
-				return -1;
-			}
 		c = xcalloc(1, sizeof *c);
 		c->name = name;
 		c->title = xstrdup(s);
+		c->index = p->m->nchains;
+		hmap_init(&c->member, 0);
+		hmap_init(&c->block_by, 0);
 		VEC_PUSH(p->m->chains, p->m->nchains, p->m->cap_chains, c);
 		p->chain = c;
 	} else {
 		struct mdg_list *l;
 
-		for (i = 0; i < p->m->nlists; i++)
-			if (str_eq(p->m->lists[i]->name, name)) {
-				fail(p, "list '%s' is defined twice", name);
-				free(name);
-				return -1;
-			}
 		l = xcalloc(1, sizeof *l);
 		l->name = name;
 		l->title = xstrdup(s);
@@ -1109,6 +1101,8 @@ model_parse(const char *text, size_t len, const char *source, char **cause)
 	const char	*s = text, *end = text + len, *nl;
 	int		 rc = 0;
 
+	if (text_check(text, len, source, cause) != 0)
+		return NULL;
 	memset(&p, 0, sizeof p);
 	p.m = xcalloc(1, sizeof *p.m);
 	hmap_init(&p.m->names, 64);
@@ -1116,6 +1110,8 @@ model_parse(const char *text, size_t len, const char *source, char **cause)
 	p.m->schema = xstrdup("public");
 	p.m->prefix = xstrdup("metadata_");
 	p.src = source;
+	hmap_init(&p.sections, 0);
+	hmap_init(&p.attrs, 0);
 	buf_init(&line);
 
 	while (rc == 0 && s < end) {
@@ -1155,6 +1151,8 @@ model_parse(const char *text, size_t len, const char *source, char **cause)
 			rc = top_line(&p, line.data);
 	}
 	buf_free(&line);
+	hmap_free(&p.sections);
+	hmap_free(&p.attrs);
 	if (rc == 0)
 		rc = finish(&p);
 	if (rc != 0) {
@@ -1216,8 +1214,8 @@ chain_free(struct mdg_chain *c)
 	free(c->rels);
 	free(c->blocks);
 	free(c->entities);
-	free(c->block_of);
-	free(c->has_entity);
+	hmap_free(&c->block_by);
+	hmap_free(&c->member);
 	free(c->name);
 	free(c->title);
 	free(c);
@@ -1312,7 +1310,15 @@ model_root(const struct mdg_model *m, const char *name)
 const struct mdg_block *
 chain_block(const struct mdg_chain *c, const struct mdg_entity *e)
 {
-	return e->index < c->nindex ? c->block_of[e->index] : NULL;
+	struct hent *h = hmap_get(&c->block_by, e->name);
+
+	return h != NULL ? c->blocks[h->idx[0]] : NULL;
+}
+
+int
+chain_has(const struct mdg_chain *c, const struct mdg_entity *e)
+{
+	return hmap_get(&c->member, e->name) != NULL;
 }
 
 char *
@@ -1386,12 +1392,13 @@ key_text(const struct mdg_key *k)
 	return buf_detach(&b);
 }
 
-static int
-rel_same(const struct mdg_rel *a, const struct mdg_rel *b)
+/* What makes two relations the same drawing: ends, cards, line, label. */
+static char *
+rel_key(const struct mdg_rel *r)
 {
-	return a->left == b->left && a->right == b->right &&
-	    a->lcard == b->lcard && a->rcard == b->rcard &&
-	    a->identifying == b->identifying && str_eq(a->label, b->label);
+	return xasprintf("%zu %zu %d %d %d %s", r->left->index,
+	    r->right->index, (int)r->lcard, (int)r->rcard, r->identifying,
+	    r->label != NULL ? r->label : "");
 }
 
 void
@@ -1400,7 +1407,11 @@ vattr_add(struct mdg_view_entity *ve, const char *type, const char *name,
 {
 	struct mdg_vattr *a;
 
-	ve->attrs = xreallocarray(ve->attrs, ve->nattrs + 1, sizeof *ve->attrs);
+	if (ve->nattrs == ve->cap_attrs) {
+		ve->cap_attrs = ve->cap_attrs ? ve->cap_attrs * 2 : 8;
+		ve->attrs = xreallocarray(ve->attrs, ve->cap_attrs,
+		    sizeof *ve->attrs);
+	}
 	a = &ve->attrs[ve->nattrs++];
 	a->type = xstrdup(type);
 	a->name = xstrdup(name);
@@ -1427,30 +1438,32 @@ vattrs_free(struct mdg_vattr *attrs, size_t n)
 static void
 view_add_attrs(struct mdg_view_entity *ve, const struct mdg_block *bl)
 {
-	const struct mdg_attr *a;
-	size_t i;
+	const struct mdg_attr	*a;
+	struct hmap		 have;
+	size_t			 i;
 
+	/* A block's names are distinct; those of earlier blocks, hashed. */
+	hmap_init(&have, ve->nattrs);
+	for (i = 0; i < ve->nattrs; i++)
+		hmap_add(&have, ve->attrs[i].name, i);
 	ve->has_block = 1;
 	for (i = 0; i < bl->nattrs; i++) {
 		a = &bl->attrs[i];
-		if (view_attr(ve, a->name) == NULL) {
+		if (hmap_get(&have, a->name) == NULL) {
 			vattr_add(ve, a->type, a->name, a->keys, a->comment);
 			ve->attrs[ve->nattrs - 1].line = a->line;
 		}
 	}
+	hmap_free(&have);
 }
 
 int
 view_has_chain(const struct mdg_view *v, const struct mdg_chain *c)
 {
-	size_t i;
-
 	if (v->nchains == 0)
 		return !c->extra || v->all;
-	for (i = 0; i < v->nchains; i++)
-		if (v->chains[i] == c)
-			return 1;
-	return 0;
+	return c->index < v->model->nchains && v->model->chains[c->index] == c &&
+	    v->in_set[c->index];
 }
 
 struct mdg_view *
@@ -1490,19 +1503,25 @@ view_new_opts(const struct mdg_model *m, const struct mdg_chain *const *set,
 	struct mdg_view		*v = xcalloc(1, sizeof *v);
 	const struct mdg_chain	*c;
 	const struct mdg_block	*bl;
-	size_t			 i, j, k, cap = 0;
+	struct mdg_view_entity	*ve;
+	struct hmap		 seen;	/* relations, by rel_key() */
+	char			*key;
+	size_t			 i, j, cap = 0;
 	int			 dup;
 
 	v->model = m;
+	hmap_init(&seen, 0);
 	v->all = all;
 	/* In the model's order, each once. */
 	v->chains = xcalloc(m->nchains + 1, sizeof *v->chains);
+	v->in_set = xcalloc(m->nchains + 1, 1);
+	for (j = 0; j < nset; j++)
+		if (set[j]->index < m->nchains && m->chains[set[j]->index] ==
+		    set[j])
+			v->in_set[set[j]->index] = 1;
 	for (i = 0; i < m->nchains && nset > 0; i++)
-		for (j = 0; j < nset; j++)
-			if (set[j] == m->chains[i]) {
-				v->chains[v->nchains++] = m->chains[i];
-				break;
-			}
+		if (v->in_set[i])
+			v->chains[v->nchains++] = m->chains[i];
 	v->chain = v->nchains == 1 ? v->chains[0] : NULL;
 	v->ents = xcalloc(m->nentities, sizeof *v->ents);
 	v->by_index = xcalloc(m->nentities, sizeof *v->by_index);
@@ -1522,8 +1541,11 @@ view_new_opts(const struct mdg_model *m, const struct mdg_chain *const *set,
 			if ((c->rels[j]->hidden || (c->rels[j]->extra &&
 			    !c->extra)) && !all)
 				continue;
-			for (dup = 0, k = 0; k < v->nrels && !dup; k++)
-				dup = rel_same(v->rels[k], c->rels[j]);
+			key = rel_key(c->rels[j]);
+			dup = hmap_get(&seen, key) != NULL;
+			if (!dup)
+				hmap_add(&seen, key, v->nrels);
+			free(key);
 			if (dup)
 				continue;
 			VEC_PUSH(v->rels, v->nrels, cap, c->rels[j]);
@@ -1531,21 +1553,28 @@ view_new_opts(const struct mdg_model *m, const struct mdg_chain *const *set,
 			view_take(v, c->rels[j]->right, c);
 		}
 	}
-	for (i = 0; i < v->nents; i++) {
-		for (j = 0; j < m->nchains; j++) {
-			if (!view_has_chain(v, m->chains[j]))
-				continue;
-			bl = chain_block(m->chains[j], v->ents[i].entity);
-			if (bl != NULL)
-				view_add_attrs(&v->ents[i], bl);
+	hmap_free(&seen);
+	/*
+	 * Each entity's blocks in the model's order of chains: those of the
+	 * view's chains, then, for an entity only an extra relation brings,
+	 * the first block any chain has for it.
+	 */
+	for (i = 0; i < m->nchains; i++) {
+		if (!view_has_chain(v, m->chains[i]))
+			continue;
+		for (j = 0; j < m->chains[i]->nblocks; j++) {
+			bl = m->chains[i]->blocks[j];
+			if ((ve = view_entity(v, bl->entity)) != NULL)
+				view_add_attrs(ve, bl);
 		}
-		/* An entity only an extra relation brings: its own block. */
-		for (j = 0; all && !v->ents[i].has_block && j < m->nchains;
-		    j++)
-			if ((bl = chain_block(m->chains[j],
-			    v->ents[i].entity)) != NULL)
-				view_add_attrs(&v->ents[i], bl);
 	}
+	for (i = 0; all && i < m->nchains; i++)
+		for (j = 0; j < m->chains[i]->nblocks; j++) {
+			bl = m->chains[i]->blocks[j];
+			if ((ve = view_entity(v, bl->entity)) != NULL &&
+			    !ve->has_block)
+				view_add_attrs(ve, bl);
+		}
 	return v;
 }
 
@@ -1593,6 +1622,7 @@ view_free(struct mdg_view *v)
 	free(v->by_index);
 	free(v->rels);
 	free(v->chains);
+	free(v->in_set);
 	free(v);
 }
 

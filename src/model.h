@@ -125,6 +125,7 @@ struct mdg_item {
 };
 
 struct mdg_chain {
+	size_t			  index;	/* in the model's chains */
 	char			 *name;
 	char			 *title;
 	int			  extra;	/* not in the document */
@@ -137,9 +138,8 @@ struct mdg_chain {
 	struct mdg_entity	**entities;	/* first appearance order */
 	size_t			  nentities;
 	size_t			  cap_items, cap_rels, cap_blocks, cap_ents;
-	struct mdg_block	**block_of;	/* by entity index, or NULL */
-	unsigned char		 *has_entity;	/* by entity index */
-	size_t			  nindex;
+	struct hmap		  member;	/* entity name -> entities[i] */
+	struct hmap		  block_by;	/* entity name -> blocks[i] */
 };
 
 struct mdg_list_item {
@@ -197,6 +197,9 @@ struct mdg_list		*model_list(const struct mdg_model *, const char *);
 const struct mdg_root	*model_root(const struct mdg_model *, const char *);
 const struct mdg_block	*chain_block(const struct mdg_chain *,
 			    const struct mdg_entity *);
+/* Does the chain draw the entity (a relation or a block)? */
+int			 chain_has(const struct mdg_chain *,
+			    const struct mdg_entity *);
 
 /* "main, datalink, ..." (allocated). */
 char			*model_chain_names(const struct mdg_model *);
@@ -237,7 +240,7 @@ struct mdg_view_entity {
 	const struct mdg_entity	 *entity;
 	const struct mdg_chain	 *home;
 	struct mdg_vattr	 *attrs;
-	size_t			  nattrs;
+	size_t			  nattrs, cap_attrs;
 	int			  has_block;
 	int			  present;	/* 0: no such table */
 	int			  readable;	/* 0: no SELECT privilege */
@@ -255,6 +258,7 @@ struct mdg_view {
 	const struct mdg_rel	**rels;
 	size_t			  nrels;
 	struct mdg_view_entity	**by_index;	/* by entity index, or NULL */
+	unsigned char		 *in_set;	/* by chain index: of chains */
 	int			  all;		/* --relations all: what the
 						   document leaves out too */
 	int			  live;		/* decorated from a database */

@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "jsonlist.h"
 #include "sample.h"
 #include "util.h"
 
@@ -75,6 +76,8 @@ struct run {
 	size_t			  nblocked, capblocked;
 	size_t			 *unread;	/* per entity: its placeholder
 						   node + 1, or 0 */
+	struct hmap		  unparsed;	/* "row id\x1dcolumn" of each
+						   list reported unreadable */
 	struct instance		 *inst;
 	size_t			  capnodes, capedges;
 	struct buf		  idbuf;	/* row_id()'s */
@@ -439,74 +442,45 @@ plan_columns(struct run *r)
 
 /* ---- key values of a row */
 
-/* Elements of a JSON array of scalars, as text; NULL if not an array. */
-static char **
-json_elements(const char *s, size_t *n)
-{
-	char		**out = NULL;
-	struct buf	  b;
-	size_t		  cap = 0;
-	unsigned	  u;
+static const char *row_id(struct buf *, const struct ent *, char **);
 
-	*n = 0;
-	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-		s++;
-	if (*s++ != '[')
-		return NULL;
-	buf_init(&b);
-	for (;;) {
-		while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' ||
-		    *s == ',')
-			s++;
-		if (*s == ']' || *s == '\0')
-			break;
-		buf_reset(&b);
-		if (*s == '"') {
-			for (s++; *s != '\0' && *s != '"'; s++) {
-				if (*s != '\\') {
-					buf_putc(&b, *s);
-					continue;
-				}
-				switch (*++s) {
-				case 'n': buf_putc(&b, '\n'); break;
-				case 't': buf_putc(&b, '\t'); break;
-				case 'r': buf_putc(&b, '\r'); break;
-				case 'b': buf_putc(&b, '\b'); break;
-				case 'f': buf_putc(&b, '\f'); break;
-				case 'u':
-					if (sscanf(s + 1, "%4x", &u) != 1)
-						u = '?';
-					s += 4;
-					if (u < 0x80)
-						buf_putc(&b, (char)u);
-					else if (u < 0x800) {
-						buf_putc(&b, (char)(0xc0 | u >> 6));
-						buf_putc(&b, (char)(0x80 | (u & 0x3f)));
-					} else {
-						buf_putc(&b, (char)(0xe0 | u >> 12));
-						buf_putc(&b, (char)(0x80 | (u >> 6 & 0x3f)));
-						buf_putc(&b, (char)(0x80 | (u & 0x3f)));
-					}
-					break;
-				case '\0':
-					s--;
-					break;
-				default: buf_putc(&b, *s); break;
-				}
-			}
-			if (*s == '"')
-				s++;
-		} else {
-			while (*s != '\0' && *s != ',' && *s != ']' &&
-			    *s != ' ')
-				buf_putc(&b, *s++);
-			if (str_eq(b.data ? b.data : "", "null"))
-				continue;
-		}
-		VEC_PUSH(out, *n, cap, xstrdup(b.data ? b.data : ""));
+/*
+ * The elements of the JSON list in column c of a row, or -1 when it cannot
+ * be read: said once per row and column, in a note (stderr and JSON), and
+ * the row then joins on nothing through it.
+ */
+static int
+list_elements(struct run *r, const struct ent *en, const struct row *row,
+    int c, char ***el, size_t *ne)
+{
+	struct inst_note	*nt;
+	struct buf		 idb;
+	const char		*id;
+	char			*cause = NULL, *k;
+
+	if (jsonlist_parse(row->cols[c], strlen(row->cols[c]), el, ne,
+	    &cause) == 0)
+		return 0;
+	buf_init(&idb);
+	id = row_id(&idb, en, row->cols);
+	k = xasprintf("%s\x1d%s", id, en->cols[c]);
+	if (hmap_get(&r->unparsed, k) == NULL) {
+		hmap_add(&r->unparsed, k, 0);
+		r->inst->notes = xreallocarray(r->inst->notes,
+		    r->inst->nnotes + 1, sizeof *r->inst->notes);
+		nt = &r->inst->notes[r->inst->nnotes++];
+		memset(nt, 0, sizeof *nt);
+		nt->kind = xstrdup("unparsed");
+		nt->entity = xstrdup(en->e->name);
+		nt->why = xstrdup(cause);
+		nt->text = xasprintf("table %s, row %s: column %s is not a "
+		    "readable JSON list (%s); its elements are not followed",
+		    en->e->table, strchr(id, ':') + 1, en->cols[c], cause);
 	}
-	buf_free(&b);
-	return out;
+	free(k);
+	buf_free(&idb);
+	free(cause);
+	return -1;
 }
 
 static int
@@ -517,7 +491,7 @@ unset(const char *v)
 
 /* The values one term takes on a row (several for any() and elem()). */
 static size_t
-term_values(const struct ent *en, const struct row *row,
+term_values(struct run *r, const struct ent *en, const struct row *row,
     const struct mdg_term *t, char ***out)
 {
 	char		**vals = NULL, **el;
@@ -539,7 +513,7 @@ term_values(const struct ent *en, const struct row *row,
 	case MDG_TERM_ELEM:
 		c = col_index(en, t->parts[0]);
 		if (c >= 0 && row->cols[c] != NULL &&
-		    (el = json_elements(row->cols[c], &ne)) != NULL) {
+		    list_elements(r, en, row, c, &el, &ne) == 0) {
 			for (i = 0; i < ne; i++) {
 				if (!unset(el[i]))
 					VEC_PUSH(vals, n, cap, el[i]);
@@ -589,8 +563,8 @@ term_values(const struct ent *en, const struct row *row,
  * collations compare them.
  */
 static size_t
-row_keys(const struct ent *en, const struct row *row, const struct mdg_key *k,
-    const int *fold, char ***out)
+row_keys(struct run *r, const struct ent *en, const struct row *row,
+    const struct mdg_key *k, const int *fold, char ***out)
 {
 	char	**tuples, **next, **vals, *f;
 	size_t	  n = 1, nn, nv, i, j, t;
@@ -598,7 +572,7 @@ row_keys(const struct ent *en, const struct row *row, const struct mdg_key *k,
 	tuples = xcalloc(1, sizeof *tuples);
 	tuples[0] = xstrdup("");
 	for (t = 0; t < k->nterms && n > 0; t++) {
-		nv = term_values(en, row, &k->terms[t], &vals);
+		nv = term_values(r, en, row, &k->terms[t], &vals);
 		for (j = 0; fold != NULL && fold[t] && j < nv; j++) {
 			/* Values the collation calls equal: equal strings. */
 			f = fold_value(vals[j], fold[t]);
@@ -643,8 +617,8 @@ tuples_free(struct tuples *ts)
 }
 
 static size_t
-tuples_of(struct tuples *ts, const struct ent *en, const struct row *row,
-    const struct mdg_key *k, const int *fold)
+tuples_of(struct run *r, struct tuples *ts, const struct ent *en,
+    const struct row *row, const struct mdg_key *k, const int *fold)
 {
 	const char	*v;
 	char		*f;
@@ -657,7 +631,7 @@ tuples_of(struct tuples *ts, const struct ent *en, const struct row *row,
 		    k->terms[t].nparts != 1)
 			break;
 	if (t < k->nterms) {
-		ts->n = row_keys(en, row, k, fold, &ts->many);
+		ts->n = row_keys(r, en, row, k, fold, &ts->many);
 		ts->v = ts->many;
 		return ts->n;
 	}
@@ -1037,13 +1011,14 @@ sort_distinct(char **v, size_t n, int owned)
 
 /* Distinct values of term t over the parents' rows (sorted). */
 static char **
-parent_values(const struct ent *pe, const struct mdg_term *t, size_t *n)
+parent_values(struct run *r, const struct ent *pe, const struct mdg_term *t,
+    size_t *n)
 {
 	char	**all = NULL, **vals;
 	size_t	  nall = 0, cap = 0, nv, i, j;
 
 	for (i = 0; i < pe->nrows; i++) {
-		nv = term_values(pe, &pe->rows[i], t, &vals);
+		nv = term_values(r, pe, &pe->rows[i], t, &vals);
 		for (j = 0; j < nv; j++)
 			VEC_PUSH(all, nall, cap, vals[j]);
 		free(vals);
@@ -1133,7 +1108,7 @@ child_row(void *arg, const char *const *cols, long long total)
 	int			 any = 0, keep = 0;
 
 	probe.cols = copy_cols(x->ce, cols);
-	nk = tuples_of(&x->ts, x->ce, &probe, x->ck, x->fold);
+	nk = tuples_of(x->r, &x->ts, x->ce, &probe, x->ck, x->fold);
 	keys = x->ts.v;
 	for (j = 0; j < nk; j++) {
 		if ((h = hmap_get(&x->parents, keys[j])) == NULL)
@@ -1253,8 +1228,8 @@ find_ghosts(struct run *r, struct child_ctx *x)
 	for (p = 0; p < x->pe->nrows; p++) {
 		/* The hit set has the tuples as the collation folds them;
 		   the ghost shows them as the parent holds them. */
-		nr = tuples_of(&raw, x->pe, &x->pe->rows[p], pk, NULL);
-		nf = tuples_of(&x->ts, x->pe, &x->pe->rows[p], pk, x->fold);
+		nr = tuples_of(r, &raw, x->pe, &x->pe->rows[p], pk, NULL);
+		nf = tuples_of(r, &x->ts, x->pe, &x->pe->rows[p], pk, x->fold);
 		for (j = 0; j < nr && j < nf; j++)
 			if (hmap_get(&x->hit, hit_key(&x->scratch,
 			    x->ts.v[j], p)) == NULL)
@@ -1308,7 +1283,7 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer,
 		if (ck->terms[i].kind == MDG_TERM_ANY ||
 		    ck->terms[i].kind == MDG_TERM_ELEM)
 			x.capped = 0;	/* capped below, row by row */
-		vals[i] = parent_values(pe, &pk->terms[i], &nvals[i]);
+		vals[i] = parent_values(r, pe, &pk->terms[i], &nvals[i]);
 		if (nvals[i] == 0)
 			goto out;	/* no parent has the key set */
 	}
@@ -1335,7 +1310,7 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer,
 	/* Which parents each child belongs to, through their key tuples. */
 	hmap_init(&x.parents, pe->nrows);
 	for (i = 0; i < pe->nrows; i++) {
-		nk = tuples_of(&x.ts, pe, &pe->rows[i], pk, x.fold);
+		nk = tuples_of(r, &x.ts, pe, &pe->rows[i], pk, x.fold);
 		for (j = 0; j < nk; j++)
 			hmap_add(&x.parents, x.ts.v[j], i);
 	}
@@ -1479,13 +1454,13 @@ link_rows(struct run *r)
 		    b->tenant >= 0;
 		hmap_init(&left, a->nrows);
 		for (j = 0; j < a->nrows; j++) {
-			nk = tuples_of(&ts, a, &a->rows[j], &rel->lkey,
+			nk = tuples_of(r, &ts, a, &a->rows[j], &rel->lkey,
 			    r->fold[i]);
 			for (k = 0; k < nk; k++)
 				hmap_add(&left, ts.v[k], j);
 		}
 		for (j = 0; j < b->nrows; j++) {
-			nk = tuples_of(&ts, b, &b->rows[j], &rel->rkey,
+			nk = tuples_of(r, &ts, b, &b->rows[j], &rel->rkey,
 			    r->fold[i]);
 			for (k = 0; k < nk; k++) {
 				if ((h = hmap_get(&left, ts.v[k])) == NULL)
@@ -1665,8 +1640,7 @@ unreachable(const struct run *r)
 				via[o->index] = rel;
 				q[qt++] = o->index;
 				for (in_sel = 0, i = 0; i < r->o->nchains; i++)
-					in_sel |= r->o->chains[i]->has_entity[
-					    o->index];
+					in_sel |= chain_has(r->o->chains[i], o);
 				if (in_sel) {
 					goal = o;
 					break;
@@ -1843,6 +1817,7 @@ sample_run(struct db *db, const struct db_schema *schema,
 	r.o = o;
 	r.view = view_new_opts(m, o->chains, o->nchains, o->relations_all);
 	hmap_init(&r.ghosts, 16);
+	hmap_init(&r.unparsed, 16);
 	r.unread = xcalloc(m->nentities + 1, sizeof *r.unread);
 	r.inst = xcalloc(1, sizeof *r.inst);
 	r.inst->model = m;
@@ -1941,6 +1916,7 @@ out:
 	free(r.unread);
 	hmap_free(&r.ghosts);
 	buf_free(&r.idbuf);
+	hmap_free(&r.unparsed);
 	view_free(r.view);
 	if (rc != 0) {
 		*cause = r.cause;

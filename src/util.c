@@ -188,6 +188,87 @@ buf_detach(struct buf *b)
 	return p;
 }
 
+void
+buf_put_utf8(struct buf *b, unsigned long u)
+{
+	if (u < 0x80)
+		buf_putc(b, (char)u);
+	else if (u < 0x800) {
+		buf_putc(b, (char)(0xc0 | u >> 6));
+		buf_putc(b, (char)(0x80 | (u & 0x3f)));
+	} else if (u < 0x10000) {
+		buf_putc(b, (char)(0xe0 | u >> 12));
+		buf_putc(b, (char)(0x80 | (u >> 6 & 0x3f)));
+		buf_putc(b, (char)(0x80 | (u & 0x3f)));
+	} else {
+		buf_putc(b, (char)(0xf0 | u >> 18));
+		buf_putc(b, (char)(0x80 | (u >> 12 & 0x3f)));
+		buf_putc(b, (char)(0x80 | (u >> 6 & 0x3f)));
+		buf_putc(b, (char)(0x80 | (u & 0x3f)));
+	}
+}
+
+size_t
+utf8_seq(const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n, i;
+	unsigned long		 u, min;
+
+	if (len == 0)
+		return 0;
+	if (p[0] < 0x80)
+		return 1;
+	if ((p[0] & 0xe0) == 0xc0) {
+		n = 2;
+		u = p[0] & 0x1f;
+		min = 0x80;
+	} else if ((p[0] & 0xf0) == 0xe0) {
+		n = 3;
+		u = p[0] & 0x0f;
+		min = 0x800;
+	} else if ((p[0] & 0xf8) == 0xf0) {
+		n = 4;
+		u = p[0] & 0x07;
+		min = 0x10000;
+	} else
+		return 0;
+	if (len < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		u = u << 6 | (p[i] & 0x3f);
+	}
+	if (u < min || u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff))
+		return 0;
+	return n;
+}
+
+int
+text_check(const char *s, size_t len, const char *source, char **cause)
+{
+	size_t	i, n;
+	int	line = 1;
+
+	for (i = 0; i < len; i += n) {
+		if (s[i] == '\0') {
+			*cause = xasprintf("%s:%d: a NUL byte: this is not a "
+			    "text file", source, line);
+			return -1;
+		}
+		if ((n = utf8_seq(s + i, len - i)) == 0) {
+			*cause = xasprintf("%s:%d: invalid UTF-8 (byte 0x%02x): "
+			    "save the file as UTF-8", source, line,
+			    (unsigned char)s[i]);
+			return -1;
+		}
+		if (s[i] == '\n')
+			line++;
+	}
+	return 0;
+}
+
 int
 str_eq(const char *a, const char *b)
 {
@@ -398,7 +479,7 @@ void
 hmap_init(struct hmap *h, size_t n)
 {
 	h->count = 0;
-	h->nb = 64;
+	h->nb = 8;	/* small: a model holds one per chain */
 	while (h->nb < n * 2)
 		h->nb *= 2;
 	h->b = xcalloc(h->nb, sizeof *h->b);

@@ -39,6 +39,20 @@ void	 buf_puts(struct buf *, const char *);
 void	 buf_putc(struct buf *, char);
 void	 buf_printf(struct buf *, const char *, ...) MDG_PRINTF(2, 3);
 char	*buf_detach(struct buf *);
+/* Code point u (at most U+10FFFF) as UTF-8. */
+void	 buf_put_utf8(struct buf *, unsigned long u);
+/*
+ * The length (1-4) of the well-formed UTF-8 sequence at s, of at most len
+ * bytes: no overlong form, surrogate or code point past U+10FFFF; 0 if
+ * there is none (or len is 0).
+ */
+size_t	 utf8_seq(const char *s, size_t len);
+/*
+ * A text file's len bytes are UTF-8 with no NUL: 0, or -1 with *cause
+ * "SOURCE:LINE: ..." (allocated).
+ */
+int	 text_check(const char *s, size_t len, const char *source,
+	    char **cause);
 
 /* A growable vector of pointers. */
 #define VEC_PUSH(arr, n, cap, item) do {				\

@@ -30,12 +30,12 @@ run_bootstrap() {
 
 run_bootstrap --build-only
 is "--build-only: the build and rendering packages only" \
-    "autoconf automake fonts-noto-cjk gcc graphviz libgraphviz-dev libmariadb-dev libpq-dev make pkgconf" \
+    "autoconf automake fonts-noto-cjk gcc graphviz libgraphviz-dev libmariadb-dev libpq-dev libxml2-dev make pkgconf" \
     "$pkgs"
 is "--build-only: then make" "0|make -s -j$(nproc 2>/dev/null || echo 2)" \
     "$status|$(grep '^make' "$work/calls")"
 run_bootstrap
-for p in postgresql mariadb-server valgrind chromium zsh jq; do
+for p in postgresql mariadb-server valgrind chromium zsh jq time; do
 	case " $pkgs " in
 	*" $p "*) ok "without --build-only: $p too" ;;
 	*) not_ok "without --build-only: $p too"; echo "# got: $pkgs" ;;

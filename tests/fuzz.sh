@@ -1,13 +1,15 @@
 #!/bin/sh
 # The fuzz corpora, replayed without libFuzzer: every seed (and every crash
 # reproducer kept as a regression input) of tests/fuzz/corpus/ through the
-# model parser and the doc marker parser.  In a sanitizer build
+# model parser, the doc marker parser, the JSON-list reader, the template
+# placeholders and the escapers (each read back by its consumer: Graphviz
+# and libxml2, the JSON reader, the Mermaid, Markdown and terminal rules).  In a sanitizer build
 # (--enable-sanitizers), a memory error fails the test.
 . "$top_srcdir/tests/setup.sh"
 
 : "${top_builddir:?run the tests through make check}"
 
-for t in model markers; do
+for t in model markers jsonlist template escape; do
 	bin=$top_builddir/tests/fuzz/replay-$t
 	corpus=$top_srcdir/tests/fuzz/corpus/$t
 	n=$(find "$corpus" -type f ! -name '.*' | wc -l)

@@ -317,4 +317,30 @@ check "check: the table name with LF/tab reads on its line, escaped" \
     grep -qxF 'unclassified    metadata_nl\ntab\tbs\|`*_{}[]()#+!~&amp;: no chain or list names it' "$work/check.txt"
 is "check --format json: the hostile names, whole" 2 \
     "$(jq '[.findings[] | select(.table == "metadata_x|y<z>\"q" or .table == "metadata_nl\ntab\tbs\\|`*_{}[]()#+!~&amp;")] | length' "$work/stdout")"
+# --- terminal control characters: ESC, OSC, BEL, C1 in values, shown
+# visibly (\x1b, as tty_escape does) wherever text is for a person or a
+# terminal: Mermaid, Markdown, check's report, messages.  Last: it changes
+# the fixture's values.
+sql "UPDATE metadata_kafkatopicinfo SET topic = E'topic\\033]0;pwned\\007\\033[2J\\u009b31m' WHERE id = 666;
+     UPDATE metadata_datasourceresulttable SET table_id = E'666.orphan\\033]8;;x\\007\\033[5m' WHERE table_id = E'666.orphan\r\nnext line\ttab';
+     CREATE TABLE U&\"metadata_esc\\001B]0;t\\0007\" (id int)" >/dev/null
+ctl=$(printf '[\001-\010\013-\037\177]\|\302[\200-\237]')
+# raw FILE: the lines of FILE that hold a raw control character (LF and
+# tab aside).
+raw() { LC_ALL=C grep -c "$ctl" "$1" || :; }
+"$MDGRAPH" --db "$FX" --data-id 1500666 --columns all -T mermaid \
+    >"$work/ctl.mermaid" 2>"$work/ctl.err" || :
+is "control characters: Mermaid on standard output has none raw" 0 "$(raw "$work/ctl.mermaid")"
+check "control characters: Mermaid shows the topic's ESC, BEL and C1 visibly" \
+    grep -qF 'topic\x1b]0;pwned\x07\x1b[2J\u009b31m' "$work/ctl.mermaid"
+run_status "$MDGRAPH" check --db "$FX"
+is "control characters: check's report has none raw" 0 "$(raw "$work/stdout")"
+check "control characters: check's report shows the orphan key's visibly" \
+    grep -qF '666.orphan\x1b]8;;x\x07\x1b[5m' "$work/stdout"
+"$MDGRAPH" doc --db "$FX" >"$work/ctl.md" 2>&1 || :
+is "control characters: doc --db (Markdown) has none raw" 0 "$(raw "$work/ctl.md")"
+check "control characters: doc --db shows the table name's visibly" \
+    grep -qF 'metadata\_esc\x1b\]0;t\x07' "$work/ctl.md"
+"$MDGRAPH" --db "$FX" --data-id 1500666 -T dot >"$work/ctl.dot" 2>&1 || :
+is "control characters: DOT has none raw" 0 "$(raw "$work/ctl.dot")"
 done_testing

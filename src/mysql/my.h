@@ -15,7 +15,6 @@ struct my {
 	int		 mariadb;	/* the server is MariaDB, not MySQL */
 	unsigned long	 version;	/* 100611 for 10.6.11, 80036 for 8.0.36 */
 	int		 window;	/* window functions (MySQL 8, MariaDB 10.2) */
-	int		 json_overlaps;	/* JSON_OVERLAPS (MySQL 8.0.17, MariaDB 10.9) */
 	unsigned long	 max_packet;	/* the server's max_allowed_packet */
 	char		*database;	/* the session's database */
 	int		 timeout;	/* --timeout, seconds */

@@ -5,9 +5,9 @@
  * never depends on sql_mode: identifiers in backticks, CONCAT_WS() rather
  * than ||, no string escapes.  Key sets go as IN (?, ...) lists, chunked
  * under the placeholder limit and max_allowed_packet; a JSON list column
- * is searched with JSON_OVERLAPS where the server has it and JSON_CONTAINS
- * on MySQL 5.7, and expanded with JSON_EXTRACT over positions, which 5.7
- * has too.  Comparisons follow the columns' collations, as the Django
+ * is searched as text (a superset the sampler reads and matches, so that
+ * no value can fail the statement) and, for check, expanded with
+ * JSON_EXTRACT over positions, which MySQL 5.7 has too.  Comparisons follow the columns' collations, as the Django
  * application's lookups do.
  */
 #include "config.h"
@@ -88,7 +88,7 @@ value_list(struct myq *q, char *const *vals, size_t n)
 
 /* The condition that term t of alias c takes one of the values. */
 static void
-term_among(struct my *my, struct myq *q, const struct mdg_term *t,
+term_among(struct myq *q, const struct mdg_term *t,
     char *const *vals, size_t nv)
 {
 	struct buf	*b = &q->sql;
@@ -106,23 +106,19 @@ term_among(struct my *my, struct myq *q, const struct mdg_term *t,
 		buf_putc(b, ')');
 		break;
 	case MDG_TERM_ELEM:
-		/* String elements, exactly, as PostgreSQL's ?| finds them. */
-		if (my->json_overlaps) {
-			buf_puts(b, "JSON_OVERLAPS(");
-			json_array(b, "c", t->parts[0]);
-			buf_puts(b, ", JSON_ARRAY");
-			value_list(q, vals, nv);
-			buf_puts(b, ")");
-			break;
-		}
-		buf_putc(b, '(');
+		/*
+		 * As on PostgreSQL, a superset read and matched by sample.c:
+		 * rows whose text holds a value or a backslash (an escape).
+		 */
+		buf_puts(b, "(LOCATE(CHAR(92), CAST(");
+		myq_column(b, "c", t->parts[0]);
+		buf_puts(b, " AS CHAR)) > 0");
 		for (i = 0; i < nv; i++) {
-			buf_puts(b, i ? " OR " : "");
-			buf_puts(b, "JSON_CONTAINS(");
-			json_array(b, "c", t->parts[0]);
-			buf_puts(b, ", JSON_QUOTE(");
+			buf_puts(b, " OR LOCATE(");
 			myq_param(q, vals[i]);
-			buf_puts(b, "))");
+			buf_puts(b, ", CAST(");
+			myq_column(b, "c", t->parts[0]);
+			buf_puts(b, " AS CHAR)) > 0");
 		}
 		buf_putc(b, ')');
 		break;
@@ -223,10 +219,10 @@ build_fetch(struct my *my, struct myq *q, const struct db_fetch *f,
 	for (i = 0; i < f->key->nterms; i++) {
 		buf_puts(b, i ? " AND " : "");
 		if (i == split)
-			term_among(my, q, &f->key->terms[i], f->vals[i] + from,
+			term_among(q, &f->key->terms[i], f->vals[i] + from,
 			    n);
 		else
-			term_among(my, q, &f->key->terms[i], f->vals[i],
+			term_among(q, &f->key->terms[i], f->vals[i],
 			    f->nvals[i]);
 	}
 	if (f->tenant_col != NULL) {

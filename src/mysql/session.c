@@ -619,12 +619,10 @@ my_open(struct db **out, const char *conninfo, const struct db_opts *o,
 		my->version = 100000;	/* the old replication prefix */
 	my->window = my->mariadb ? my->version >= 100200 :
 	    my->version >= 80000;
-	my->json_overlaps = my->mariadb ? my->version >= 100900 :
-	    my->version >= 80017;
 	/* Tests run the SQL MySQL 5.7 takes on newer servers too. */
 	if (getenv("MDGRAPH_MYSQL_COMPAT") != NULL &&
 	    str_eq(getenv("MDGRAPH_MYSQL_COMPAT"), "5.7"))
-		my->window = my->json_overlaps = 0;
+		my->window = 0;
 
 	/*
 	 * The statement timeout, by the flavour's own variable.  The server

@@ -89,11 +89,17 @@ term_among(struct pgq *q, const struct mdg_term *t, char *const *vals,
 		buf_putc(b, ')');
 		break;
 	case MDG_TERM_ELEM:
+		/*
+		 * Rows whose text holds a value or any escape: a superset,
+		 * read and matched by sample.c, so that no value can make the
+		 * statement fail (text that is not JSON, escapes the server's
+		 * encoding or jsonb refuses).
+		 */
 		c = sql_column("c", t->parts[0]);
-		buf_printf(b, "(CASE WHEN pg_catalog.jsonb_typeof("
-		    "%s::pg_catalog.jsonb) = 'array' THEN "
-		    "%s::pg_catalog.jsonb END) OPERATOR(pg_catalog.?|) "
-		    "%s::pg_catalog.text[]", c, c, p);
+		buf_printf(b, "(pg_catalog.strpos(%s::pg_catalog.text, "
+		    "E'\\\\') > 0 OR EXISTS (SELECT FROM pg_catalog.unnest("
+		    "%s::pg_catalog.text[]) AS v(x) WHERE pg_catalog.strpos("
+		    "%s::pg_catalog.text, v.x) > 0))", c, p, c);
 		free(c);
 		break;
 	default:

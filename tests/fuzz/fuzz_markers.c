@@ -20,48 +20,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
-#include "model.h"
-#include "util.h"
+#include "fuzz_doc.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static struct mdg_model	*model;
 static int		 no_svg = -1;
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct doc_opts	 opts;
 	struct buf	 out;
-	char		*cause = NULL, *copy;
 	const char	*env;
 
-	if (model == NULL) {
-		if ((model = model_builtin(&cause)) == NULL) {
-			fprintf(stderr, "fuzz_markers: built-in model: %s\n",
-			    cause);
-			abort();
-		}
-	}
 	if (no_svg == -1) {
 		env = getenv("MDGRAPH_FUZZ_NO_SVG");
 		no_svg = env != NULL && env[0] != '\0' && env[0] != '0';
 	}
 	if (no_svg && memmem(data, size, "svg=", 4) != NULL)
 		return 0;
-
-	/* Exactly `size` bytes on the heap: a read past them is caught. */
-	copy = xmalloc(size ? size : 1);
-	if (size > 0)
-		memcpy(copy, data, size);
-	memset(&opts, 0, sizeof opts);
-	opts.model = model;
 	buf_init(&out);
-	if (doc_update(&out, &opts, copy, size, "fuzz", &cause) != 0)
-		free(cause);
+	fuzz_doc(doc_update, data, size, &out);
 	buf_free(&out);
-	doc_opts_free(&opts);
-	free(copy);
 	return 0;
 }

@@ -20,7 +20,7 @@
 #include "model.h"
 #include "util.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -35,13 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	memset(&eo, 0, sizeof eo);
 	eo.format = "mermaid";
-	/*
-	 * A private heap copy of exactly `size` bytes: under ASan the byte
-	 * after it is a redzone, even when the caller's buffer is larger.
-	 */
-	copy = xmalloc(size ? size : 1);
-	if (size > 0)
-		memcpy(copy, data, size);
+	copy = fuzz_copy(data, size);
 	m = model_parse(copy, size, "fuzz", &cause);
 	if (m == NULL) {
 		free(cause);
