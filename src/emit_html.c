@@ -23,28 +23,13 @@
 static void
 html_text(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			buf_puts(b, "&#39;");
-			break;
-		default:
+	const char *e;
+
+	for (; *s != '\0'; s++)
+		if ((e = xml_entity(*s)) != NULL)
+			buf_puts(b, e);
+		else
 			buf_putc(b, *s);
-			break;
-		}
-	}
 }
 
 /*
@@ -265,6 +250,22 @@ json_chain(struct json *j, const struct mdg_chain *c)
 	json_end_obj(j);
 }
 
+/* The page's data object, open at its "chains" array. */
+static void
+page_data_begin(struct json *j, struct page *pg, const char *kind,
+    const char *title)
+{
+	pg->title = title;
+	json_init(j, &pg->data);
+	json_obj(j);
+	json_kstr(j, "format", "mdgraph-page");
+	json_kint(j, "version", 1);
+	json_kstr(j, "kind", kind);
+	json_kstr(j, "title", title);
+	json_key(j, "chains");
+	json_arr(j);
+}
+
 int
 emit_html_schema(struct buf *b, const struct mdg_view *v,
     const struct emit_opts *o, char **cause)
@@ -284,15 +285,7 @@ emit_html_schema(struct buf *b, const struct mdg_view *v,
 		goto out;
 	title = v->chain ? xasprintf("%s: %s", v->chain->name,
 	    v->chain->title) : xstrdup("All chains");
-	pg.title = title;
-	json_init(&j, &pg.data);
-	json_obj(&j);
-	json_kstr(&j, "format", "mdgraph-page");
-	json_kint(&j, "version", 1);
-	json_kstr(&j, "kind", "schema");
-	json_kstr(&j, "title", title);
-	json_key(&j, "chains");
-	json_arr(&j);
+	page_data_begin(&j, &pg, "schema", title);
 	for (i = 0; i < m->nchains; i++)
 		if (v->chain == NULL || v->chain == m->chains[i])
 			json_chain(&j, m->chains[i]);
@@ -377,15 +370,7 @@ emit_html_instance(struct buf *b, const struct instance *in,
 	    emit_json_instance(&pg.diagram, in, o, cause) != 0)
 		goto out;
 	title = xasprintf("%s %s = %s", in->root->name, in->column, in->value);
-	pg.title = title;
-	json_init(&j, &pg.data);
-	json_obj(&j);
-	json_kstr(&j, "format", "mdgraph-page");
-	json_kint(&j, "version", 1);
-	json_kstr(&j, "kind", "instance");
-	json_kstr(&j, "title", title);
-	json_key(&j, "chains");
-	json_arr(&j);
+	page_data_begin(&j, &pg, "instance", title);
 	for (i = 0; i < m->nchains; i++) {
 		for (k = 0; k < in->nnodes && in->nodes[k].home !=
 		    m->chains[i]; k++)

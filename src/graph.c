@@ -175,25 +175,15 @@ graph_arrow(enum mdg_card card)
 void
 html_escape(struct buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char	*p = (const unsigned char *)s;
+	const char		*e;
 
 	for (; *p != '\0'; p++) {
+		if ((e = xml_entity(*p)) != NULL) {
+			buf_puts(b, e);
+			continue;
+		}
 		switch (*p) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			buf_puts(b, "&#39;");
-			break;
 		case '\n':
 			buf_puts(b, "<br/>");
 			break;

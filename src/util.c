@@ -188,6 +188,24 @@ buf_detach(struct buf *b)
 	return p;
 }
 
+const char *
+xml_entity(int c)
+{
+	switch (c) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '>':
+		return "&gt;";
+	case '"':
+		return "&quot;";
+	case '\'':
+		return "&#39;";
+	}
+	return NULL;
+}
+
 void
 buf_put_utf8(struct buf *b, unsigned long u)
 {

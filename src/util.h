@@ -41,6 +41,8 @@ void	 buf_printf(struct buf *, const char *, ...) MDG_PRINTF(2, 3);
 char	*buf_detach(struct buf *);
 /* Code point u (at most U+10FFFF) as UTF-8. */
 void	 buf_put_utf8(struct buf *, unsigned long u);
+/* The entity XML and HTML write for c (&amp; &lt; &gt; &quot; &#39;), or NULL. */
+const char *xml_entity(int c);
 /*
  * The length (1-4) of the well-formed UTF-8 sequence at s, of at most len
  * bytes: no overlong form, surrogate or code point past U+10FFFF; 0 if
