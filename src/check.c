@@ -274,11 +274,17 @@ foreign_keys(const struct mdg_model *m, const struct mdg_view *v,
 }
 
 int
-finding_is_doc(const struct finding *x)
+finding_section(const struct finding *x)
 {
-	if (x->kind == FIND_DOC_KEY || x->kind == FIND_DOC_COLUMN)
-		return 1;
-	return x->kind == FIND_CROSS_TENANT ? 2 : 0;
+	switch (x->kind) {
+	case FIND_DOC_KEY:
+	case FIND_DOC_COLUMN:
+		return SEC_DOCUMENT;
+	case FIND_CROSS_TENANT:
+		return SEC_TENANTS;
+	default:
+		return SEC_FINDINGS;
+	}
 }
 
 size_t
@@ -287,7 +293,7 @@ findings_counted(const struct findings *f)
 	size_t i, n = 0;
 
 	for (i = 0; i < f->n; i++)
-		n += !finding_is_doc(&f->list[i]);
+		n += finding_section(&f->list[i]) == SEC_FINDINGS;
 	return n;
 }
 

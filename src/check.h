@@ -56,9 +56,15 @@ int	check_run(struct db *, const struct mdg_view *,
 /* The findings of one instance diagram: ghosts, breaches, bad health. */
 void	check_instance(const struct instance *, struct findings *);
 void	findings_free(struct findings *);
-/* Information, not counted: 1 about the document, 2 a cross-tenant
-   reference; 0 a finding. */
-int	finding_is_doc(const struct finding *);
+/* Where a finding is reported: the findings proper are counted in the
+   exit status, the other sections are information. */
+enum finding_sec {
+	SEC_FINDINGS,
+	SEC_DOCUMENT,	/* the document against the database */
+	SEC_TENANTS,	/* cross-tenant references */
+	NSECTIONS
+};
+int	finding_section(const struct finding *);
 size_t	findings_counted(const struct findings *);
 
 /* Tables with the model's prefix that no chain or list names (sorted). */

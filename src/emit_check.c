@@ -88,68 +88,108 @@ finding_text(struct buf *b, const struct finding *x)
 	}
 }
 
+/* check's sections: the findings, then information that is not counted. */
+static const struct {
+	const char	*header;	/* text: the line above it, or NULL */
+	const char	*key;		/* JSON: its array */
+} sections[NSECTIONS] = {
+	{ NULL, "findings" },
+	{ "the document against the database", "document" },
+	{ "cross-tenant references", "cross_tenant" },
+};
+
+static void
+text_section(struct buf *b, const struct findings *f, int sec)
+{
+	struct buf	line;
+	size_t		i;
+	int		head = sections[sec].header == NULL;
+
+	buf_init(&line);
+	for (i = 0; i < f->n; i++) {
+		if (finding_section(&f->list[i]) != sec)
+			continue;
+		if (!head) {
+			buf_printf(b, "%s (information; not counted in the "
+			    "exit status):\n", sections[sec].header);
+			head = 1;
+		}
+		buf_reset(&line);
+		finding_text(&line, &f->list[i]);
+		/* One finding a line, inert, whatever the data holds. */
+		buf_printf(b, "%-15s ", kind_names[f->list[i].kind]);
+		tty_escape(b, line.data);
+		buf_putc(b, '\n');
+	}
+	buf_free(&line);
+}
+
 int
 emit_check_text(struct buf *b, const struct findings *f,
     const struct db_schema *s, const struct emit_opts *o, char **cause)
 {
-	struct buf	line;
-	size_t		i;
+	size_t	n = findings_counted(f);
+	int	sec;
 
 	(void)o;
 	(void)cause;
-	size_t		n = findings_counted(f);
-	int		doc;
-
-	(void)o;
-	(void)cause;
-	buf_init(&line);
-	/* The findings, their count; then what the document says wrong. */
-	for (doc = 0; doc < 3; doc++) {
-		for (i = 0; i < f->n && doc > 0; i++)
-			if (finding_is_doc(&f->list[i]) == doc) {
-				buf_puts(b, doc == 1 ? "the document against "
-				    "the database" : "cross-tenant references");
-				buf_puts(b, " (information; not counted in the "
-				    "exit status):\n");
-				break;
-			}
-		for (i = 0; i < f->n; i++) {
-			if (finding_is_doc(&f->list[i]) != doc)
-				continue;
-			buf_reset(&line);
-			finding_text(&line, &f->list[i]);
-			/* One finding a line, inert, whatever the data holds. */
-			buf_printf(b, "%-15s ", kind_names[f->list[i].kind]);
-			tty_escape(b, line.data);
-			buf_putc(b, '\n');
-		}
-		if (doc)
-			continue;
-		if (f->instance != NULL) {
-			buf_printf(b, "%zu finding%s for ", n, n == 1 ? "" : "s");
-			tty_escape(b, f->instance);
-			buf_printf(b, ": %zu rows checked\n", f->rows);
-		} else {
-			buf_printf(b, "%zu finding%s in schema ", n,
-			    n == 1 ? "" : "s");
-			tty_escape(b, s->name);
-			buf_printf(b, ": %zu tables, %zu relations checked\n",
-			    s->ntables, f->relations);
-		}
+	text_section(b, f, SEC_FINDINGS);
+	if (f->instance != NULL) {
+		buf_printf(b, "%zu finding%s for ", n, n == 1 ? "" : "s");
+		tty_escape(b, f->instance);
+		buf_printf(b, ": %zu rows checked\n", f->rows);
+	} else {
+		buf_printf(b, "%zu finding%s in schema ", n, n == 1 ? "" : "s");
+		tty_escape(b, s->name);
+		buf_printf(b, ": %zu tables, %zu relations checked\n",
+		    s->ntables, f->relations);
 	}
-	buf_free(&line);
+	for (sec = SEC_FINDINGS + 1; sec < NSECTIONS; sec++)
+		text_section(b, f, sec);
 	return 0;
+}
+
+static void
+json_section(struct json *j, const struct findings *f, int sec,
+    struct buf *t)
+{
+	const struct finding	*x;
+	size_t			 i;
+
+	json_key(j, sections[sec].key);
+	json_arr(j);
+	for (i = 0; i < f->n; i++) {
+		x = &f->list[i];
+		if (finding_section(x) != sec)
+			continue;
+		json_obj(j);
+		json_kstr(j, "kind", kind_names[x->kind]);
+		json_kstr(j, "entity", x->entity);
+		json_kstr(j, "table", x->table);
+		if (x->column != NULL)
+			json_kstr(j, "column", x->column);
+		if (x->rel != NULL) {
+			buf_reset(t);
+			rel_text(t, x->rel);
+			json_kstr(j, "relation", t->data);
+			json_kstr(j, "chain", x->rel->chain->name);
+			json_kstr(j, "partner", x->partner);
+			json_kint(j, "rows", x->count);
+			json_kstr(j, "examples", x->examples);
+		} else if (x->examples != NULL)
+			json_kstr(j, "examples", x->examples);
+		json_end_obj(j);
+	}
+	json_end_arr(j);
 }
 
 int
 emit_check_json(struct buf *b, const struct findings *f,
     const struct db_schema *s, const struct emit_opts *o, char **cause)
 {
-	const struct finding	*x;
-	struct json		 j;
-	struct buf		 t;
-	size_t			 i;
-	int			 doc;
+	struct json	j;
+	struct buf	t;
+	int		sec;
 
 	(void)o;
 	(void)cause;
@@ -165,34 +205,8 @@ emit_check_json(struct buf *b, const struct findings *f,
 	} else
 		json_kint(&j, "relations_checked", (long long)f->relations);
 	buf_init(&t);
-	for (doc = 0; doc < 3; doc++) {
-	json_key(&j, doc == 0 ? "findings" : doc == 1 ? "document" :
-	    "cross_tenant");
-	json_arr(&j);
-	for (i = 0; i < f->n; i++) {
-		x = &f->list[i];
-		if (finding_is_doc(x) != doc)
-			continue;
-		json_obj(&j);
-		json_kstr(&j, "kind", kind_names[x->kind]);
-		json_kstr(&j, "entity", x->entity);
-		json_kstr(&j, "table", x->table);
-		if (x->column != NULL)
-			json_kstr(&j, "column", x->column);
-		if (x->rel != NULL) {
-			buf_reset(&t);
-			rel_text(&t, x->rel);
-			json_kstr(&j, "relation", t.data);
-			json_kstr(&j, "chain", x->rel->chain->name);
-			json_kstr(&j, "partner", x->partner);
-			json_kint(&j, "rows", x->count);
-			json_kstr(&j, "examples", x->examples);
-		} else if (x->examples != NULL)
-			json_kstr(&j, "examples", x->examples);
-		json_end_obj(&j);
-	}
-	json_end_arr(&j);
-	}
+	for (sec = 0; sec < NSECTIONS; sec++)
+		json_section(&j, f, sec, &t);
 	buf_free(&t);
 	json_end_obj(&j);
 	return 0;
