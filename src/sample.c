@@ -1592,21 +1592,67 @@ mark_health(struct run *r)
 }
 
 /*
+ * Breadth-first from the root over the model's relations (the document's
+ * alone when documented): the first entity of the chosen chains it meets,
+ * with via[] the relation each entity was reached by; NULL if none.
+ */
+static const struct mdg_entity *
+reach_selection(const struct run *r, const struct mdg_rel **via,
+    int documented)
+{
+	const struct mdg_model	*m = r->m;
+	const struct mdg_entity	*e, *o, *goal = NULL;
+	const struct mdg_rel	*rel;
+	size_t			 i, j, c, *q, qh = 0, qt = 0;
+	int			*seen;
+
+	seen = xcalloc(m->nentities, sizeof *seen);
+	q = xcalloc(m->nentities + 1, sizeof *q);
+	q[qt++] = r->o->root->index;
+	seen[r->o->root->index] = 1;
+	while (qh < qt && goal == NULL) {
+		e = m->entities[q[qh++]];
+		for (c = 0; c < m->nchains && goal == NULL; c++) {
+			for (j = 0; j < m->chains[c]->nrels && goal == NULL;
+			    j++) {
+				rel = m->chains[c]->rels[j];
+				o = rel->left == e ? rel->right :
+				    rel->right == e ? rel->left : NULL;
+				if (o == NULL || seen[o->index] ||
+				    excluded(r, o) || (documented &&
+				    (rel->hidden || rel->extra)))
+					continue;
+				seen[o->index] = 1;
+				via[o->index] = rel;
+				q[qt++] = o->index;
+				for (i = 0; i < r->o->nchains && goal == NULL;
+				    i++)
+					if (chain_has(r->o->chains[i], o))
+						goal = o;
+			}
+		}
+	}
+	free(seen);
+	free(q);
+	return goal;
+}
+
+/*
  * When the chosen chains reach nothing from the root, the chains that
  * would: those of the relations on a shortest path from the root to an
- * entity of the chosen chains, over the whole model.
+ * entity of the chosen chains, over the document's relations if they get
+ * there (the path a reader of the document expects), else over all.
  */
 static char *
 unreachable(const struct run *r)
 {
 	const struct mdg_model	*m = r->m;
-	const struct mdg_rel	**via;
-	const struct mdg_rel	*rel;
+	const struct mdg_rel	**via, *rel;
 	const struct mdg_chain	**use;
-	const struct mdg_entity	*e, *goal = NULL;
+	const struct mdg_entity	*e, *goal;
 	struct buf		 b;
-	size_t			 i, j, c, nuse = 0, *q, qh = 0, qt = 0;
-	int			*seen, in_sel, pass;
+	size_t			 i, c, nuse = 0;
+	char			*names, *w;
 
 	for (i = 0; i < m->nentities; i++)
 		if ((int)i != (int)r->o->root->index && r->ents[i].layer >= 0)
@@ -1614,45 +1660,10 @@ unreachable(const struct run *r)
 	if (r->o->nchains == 0)
 		return NULL;
 	via = xcalloc(m->nentities, sizeof *via);
-	seen = xcalloc(m->nentities, sizeof *seen);
-	q = xcalloc(m->nentities + 1, sizeof *q);
-	/* The document's relations first: the hint names the path a reader
-	   of the document expects; then every relation. */
-	for (pass = 0; pass < 2 && goal == NULL; pass++) {
-	memset(seen, 0, m->nentities * sizeof *seen);
-	qh = qt = 0;
-	q[qt++] = r->o->root->index;
-	seen[r->o->root->index] = 1;
-	while (qh < qt && goal == NULL) {
-		e = m->entities[q[qh++]];
-		for (c = 0; c < m->nchains && goal == NULL; c++) {
-			for (j = 0; j < m->chains[c]->nrels; j++) {
-				rel = m->chains[c]->rels[j];
-				const struct mdg_entity *o = rel->left == e ?
-				    rel->right : rel->right == e ? rel->left :
-				    NULL;
-
-				if (o == NULL || seen[o->index] ||
-				    excluded(r, o) || (pass == 0 &&
-				    (rel->hidden || rel->extra)))
-					continue;
-				seen[o->index] = 1;
-				via[o->index] = rel;
-				q[qt++] = o->index;
-				for (in_sel = 0, i = 0; i < r->o->nchains; i++)
-					in_sel |= chain_has(r->o->chains[i], o);
-				if (in_sel) {
-					goal = o;
-					break;
-				}
-			}
-		}
-	}
-	}
+	if ((goal = reach_selection(r, via, 1)) == NULL)
+		goal = reach_selection(r, via, 0);
 	if (goal == NULL) {
 		free(via);
-		free(seen);
-		free(q);
 		return xasprintf("the chosen chains reach nothing from %s",
 		    r->o->root->name);
 	}
@@ -1673,20 +1684,13 @@ unreachable(const struct run *r)
 			if (use[i] == m->chains[c])
 				buf_printf(&b, "%s%s", b.len ? "," : "",
 				    m->chains[c]->name);
-	e = goal;
 	free(via);
-	free(seen);
-	free(q);
 	free(use);
-	{
-		char *names = buf_detach(&b);
-		char *w = xasprintf("the chosen chains reach nothing from %s "
-		    "but itself: --chain %s would reach %s", r->o->root->name,
-		    names, e->name);
-
-		free(names);
-		return w;
-	}
+	names = buf_detach(&b);
+	w = xasprintf("the chosen chains reach nothing from %s but itself: "
+	    "--chain %s would reach %s", r->o->root->name, names, goal->name);
+	free(names);
+	return w;
 }
 
 /* ---- order: layer, entity, id; edges by their ends */
