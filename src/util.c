@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,26 +248,162 @@ write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/*
+ * Where file_write_atomic stands: the temporary file it has open, for the
+ * signal handler to remove.  Set and cleared with the signals blocked.
+ */
+static char			tmp_path[4096];
+static volatile sig_atomic_t	tmp_live;
+static const int		fatal_signals[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGPIPE
+};
+
+/* Async-signal-safe: unlink, then die of the signal as if unhandled. */
+static void
+on_fatal_signal(int sig)
+{
+	if (tmp_live)
+		unlink(tmp_path);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Once: catch the fatal signals that are not ignored. */
+static void
+catch_fatal_signals(void)
+{
+	static int		done;
+	struct sigaction	sa, old;
+	size_t			i;
+
+	if (done)
+		return;
+	done = 1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		if (sigaction(fatal_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(fatal_signals[i], &sa, NULL);
+}
+
+/* Block the fatal signals (how = SIG_BLOCK) or restore them. */
+static void
+fatal_signals_mask(sigset_t *saved, int block)
+{
+	sigset_t	set;
+	size_t		i;
+
+	if (!block) {
+		sigprocmask(SIG_SETMASK, saved, NULL);
+		return;
+	}
+	sigemptyset(&set);
+	for (i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		sigaddset(&set, fatal_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, saved);
+}
+
+/* "/dev/stdout", "/dev/fd/N", "/proc/self/fd/N": that descriptor, else -1. */
+static int
+fd_path(const char *path)
+{
+	const char	*n = NULL;
+	char		*end;
+	long		 fd;
+
+	if (str_eq(path, "/dev/stdout"))
+		return STDOUT_FILENO;
+	if (str_eq(path, "/dev/stderr"))
+		return STDERR_FILENO;
+	if (strncmp(path, "/dev/fd/", 8) == 0)
+		n = path + 8;
+	else if (strncmp(path, "/proc/self/fd/", 14) == 0)
+		n = path + 14;
+	if (n == NULL || *n < '0' || *n > '9')
+		return -1;
+	errno = 0;
+	fd = strtol(n, &end, 10);
+	if (errno != 0 || *end != '\0' || fd > INT_MAX)
+		return -1;
+	return (int)fd;
+}
+
+/* Straight to a descriptor: standard output, a device, a FIFO. */
+static int
+write_fd(int fd, const char *name, const void *data, size_t len,
+    char **cause)
+{
+	if (write_all(fd, data, len) != 0) {
+		*cause = xasprintf("%s: %s", name, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * May this process replace the file?  Not when it could not write it in
+ * place: without write permission, or (for root, whom permissions do not
+ * stop) when the file has no write bit at all, as careful tools refuse.
+ */
+static int
+may_replace(const char *path, const struct stat *st, char **cause)
+{
+	if (geteuid() == 0 ? (st->st_mode & 0222) != 0 :
+	    faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0)
+		return 0;
+	*cause = xasprintf("%s: the file is read-only: make it writable "
+	    "(chmod u+w) or choose another output", path);
+	return -1;
+}
+
 int
 file_write_atomic(const char *path, const void *data, size_t len,
     char **cause)
 {
-	struct stat	 st;
-	char		*tmp;
+	struct stat	 st, lst;
+	sigset_t	 saved;
+	char		*real = NULL;
+	const char	*target = path;
 	mode_t		 mode = 0644, mask;
-	int		 fd, saved;
+	int		 fd, saved_errno, exists;
 
-	if (path == NULL || str_eq(path, "-")) {
-		if (write_all(STDOUT_FILENO, data, len) != 0) {
-			*cause = xasprintf("standard output: %s",
-			    strerror(errno));
+	if (path == NULL || str_eq(path, "-"))
+		return write_fd(STDOUT_FILENO, "standard output", data, len,
+		    cause);
+	if ((fd = fd_path(path)) >= 0)
+		return write_fd(fd, path, data, len, cause);
+	exists = stat(path, &st) == 0;
+	if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+		/* A terminal, /dev/null, a pipe: write to it, never replace. */
+		if ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) < 0) {
+			*cause = xasprintf("%s: %s", path, strerror(errno));
 			return -1;
 		}
-		return 0;
+		saved_errno = write_fd(fd, path, data, len, cause);
+		close(fd);
+		return saved_errno;
 	}
-	if (stat(path, &st) == 0) {
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		/* Follow the link: its target is replaced, the link stays. */
+		if ((real = realpath(path, NULL)) == NULL) {
+			*cause = xasprintf("%s: a symbolic link whose target "
+			    "cannot be resolved (%s): fix or remove the link",
+			    path, strerror(errno));
+			return -1;
+		}
+		target = real;
+	}
+	if (exists) {
 		if (!S_ISREG(st.st_mode)) {
 			*cause = xasprintf("%s: not a regular file", path);
+			free(real);
+			return -1;
+		}
+		if (may_replace(target, &st, cause) != 0) {
+			free(real);
 			return -1;
 		}
 		mode = st.st_mode & 07777;
@@ -274,37 +412,71 @@ file_write_atomic(const char *path, const void *data, size_t len,
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-
-	tmp = xasprintf("%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		*cause = xasprintf("%s: cannot create a file there: %s", path,
-		    strerror(errno));
-		free(tmp);
+	if ((size_t)snprintf(tmp_path, sizeof tmp_path, "%s.tmpXXXXXX",
+	    target) >= sizeof tmp_path) {
+		*cause = xasprintf("%s: the path is too long", path);
+		free(real);
 		return -1;
 	}
+
+	catch_fatal_signals();
+	fatal_signals_mask(&saved, 1);
+	if ((fd = mkstemp(tmp_path)) == -1) {
+		saved_errno = errno;
+		fatal_signals_mask(&saved, 0);
+		*cause = xasprintf("%s: cannot create a file there: %s", path,
+		    strerror(saved_errno));
+		free(real);
+		return -1;
+	}
+	tmp_live = 1;
+	fatal_signals_mask(&saved, 0);
 	/*
 	 * No fsync: the rename is what makes the write atomic for readers and
 	 * for a run that fails; an fsync per diagram doubled the cost of a
 	 * small SVG for a guarantee against power loss a regenerable file
-	 * does not need.
+	 * does not need.  The owner is kept where this process may (root;
+	 * else the group, if it is one of ours), then the mode: chown would
+	 * clear set-id bits.
 	 */
-	if (write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		*cause = xasprintf("%s: %s", path, strerror(saved));
-		free(tmp);
-		return -1;
+	if (exists && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
+	    fchown(fd, geteuid() == 0 ? st.st_uid : (uid_t)-1, st.st_gid) != 0 &&
+	    geteuid() == 0)
+		goto fail;
+	if (write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
 	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		saved = errno;
-		unlink(tmp);
-		*cause = xasprintf("%s: %s", path, strerror(saved));
-		free(tmp);
-		return -1;
+	fd = -1;
+	fatal_signals_mask(&saved, 1);
+	if (rename(tmp_path, target) != 0) {
+		saved_errno = errno;
+		unlink(tmp_path);
+		tmp_live = 0;
+		fatal_signals_mask(&saved, 0);
+		errno = saved_errno;
+		goto fail_msg;
 	}
-	free(tmp);
+	tmp_live = 0;
+	fatal_signals_mask(&saved, 0);
+	free(real);
 	return 0;
+
+fail:
+	saved_errno = errno;
+	if (fd >= 0)
+		close(fd);
+	fatal_signals_mask(&saved, 1);
+	unlink(tmp_path);
+	tmp_live = 0;
+	fatal_signals_mask(&saved, 0);
+	errno = saved_errno;
+fail_msg:
+	*cause = xasprintf("%s: %s", path, strerror(errno));
+	free(real);
+	return -1;
 }
 
 static void
