@@ -449,18 +449,15 @@ file_write_atomic(const char *path, const void *data, size_t len,
 		fd = -1;
 		goto fail;
 	}
-	fd = -1;
-	fatal_signals_mask(&saved, 1);
+	/*
+	 * A signal between the rename and clearing tmp_live unlinks a name
+	 * that no longer exists: harmless, so the signals stay deliverable.
+	 */
 	if (rename(tmp_path, target) != 0) {
-		saved_errno = errno;
-		unlink(tmp_path);
-		tmp_live = 0;
-		fatal_signals_mask(&saved, 0);
-		errno = saved_errno;
-		goto fail_msg;
+		fd = -1;
+		goto fail;
 	}
 	tmp_live = 0;
-	fatal_signals_mask(&saved, 0);
 	free(real);
 	return 0;
 
@@ -468,12 +465,9 @@ fail:
 	saved_errno = errno;
 	if (fd >= 0)
 		close(fd);
-	fatal_signals_mask(&saved, 1);
 	unlink(tmp_path);
 	tmp_live = 0;
-	fatal_signals_mask(&saved, 0);
 	errno = saved_errno;
-fail_msg:
 	*cause = xasprintf("%s: %s", path, strerror(errno));
 	free(real);
 	return -1;
