@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -10,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -473,11 +475,158 @@ fail:
 	return -1;
 }
 
+/* ---- secrets: no message repeats a password */
+
+static char	**secrets;
+static size_t	  nsecrets, cap_secrets;
+
+/* Remember a password to mask: too short a one would mask ordinary text. */
+static void
+secret_add(const char *s, size_t n)
+{
+	struct buf	 b;
+	size_t		 i;
+
+	if (n >= 4)
+		VEC_PUSH(secrets, nsecrets, cap_secrets, xstrndup(s, n));
+	/* Its percent-decoded form too, as a library may echo either. */
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n &&
+		    isxdigit((unsigned char)s[i + 1]) &&
+		    isxdigit((unsigned char)s[i + 2])) {
+			char hex[3] = { s[i + 1], s[i + 2], '\0' };
+
+			buf_putc(&b, (char)strtol(hex, NULL, 16));
+			i += 2;
+		} else
+			buf_putc(&b, s[i]);
+	}
+	if (b.len >= 4 && b.len != n)
+		VEC_PUSH(secrets, nsecrets, cap_secrets, buf_detach(&b));
+	buf_free(&b);
+}
+
+/* Does a "password" key start at s[i]: at a word's start, then '='? */
+static size_t
+password_key(const char *s, size_t i)
+{
+	size_t j = i + 8;
+
+	if (strncasecmp(s + i, "password", 8) != 0 || (i > 0 &&
+	    (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '_')))
+		return 0;
+	while (s[j] == ' ')
+		j++;
+	if (s[j] != '=')
+		return 0;
+	for (j++; s[j] == ' '; j++)
+		;
+	return j;
+}
+
+/* The end of the value at s[j]: quoted (conninfo), or up to a space. */
+static size_t
+value_end(const char *s, size_t j)
+{
+	if (s[j] == '\'') {
+		for (j++; s[j] != '\0' && s[j] != '\''; j++)
+			if (s[j] == '\\' && s[j + 1] != '\0')
+				j++;
+		return s[j] == '\'' ? j + 1 : j;
+	}
+	while (s[j] != '\0' && !isspace((unsigned char)s[j]) && s[j] != '&' &&
+	    s[j] != '#' && s[j] != '\'' && s[j] != '"')
+		j++;
+	return j;
+}
+
+/* In a URI at s[i] ("scheme://"), the password's start and end, or 0. */
+static size_t
+uri_password(const char *s, size_t i, size_t *end)
+{
+	size_t a = i + 3, j, at = 0, colon = 0;
+
+	for (j = a; s[j] != '\0' && !isspace((unsigned char)s[j]) &&
+	    strchr("/?#'\"", s[j]) == NULL; j++)
+		if (s[j] == '@')
+			at = j;
+	for (j = a; at != 0 && j < at; j++)
+		if (s[j] == ':') {
+			colon = j;
+			break;
+		}
+	/* The placeholder of a usage message is no password. */
+	if (colon == 0 || (at - colon - 1 == 8 &&
+	    strncmp(s + colon + 1, "PASSWORD", 8) == 0))
+		return 0;
+	*end = at;
+	return colon + 1;
+}
+
+void
+secret_note(const char *conninfo)
+{
+	size_t i, j, e;
+
+	for (i = 0; conninfo != NULL && conninfo[i] != '\0'; i++) {
+		if (strncmp(conninfo + i, "://", 3) == 0 &&
+		    (j = uri_password(conninfo, i, &e)) != 0)
+			secret_add(conninfo + j, e - j);
+		else if ((j = password_key(conninfo, i)) != 0) {
+			e = value_end(conninfo, j);
+			if (conninfo[j] == '\'' && e - j >= 2)
+				secret_add(conninfo + j + 1, e - j - 2);
+			else
+				secret_add(conninfo + j, e - j);
+		}
+	}
+}
+
+char *
+mask_secrets(const char *s)
+{
+	struct buf	 b, c;
+	const char	*p, *hit;
+	size_t		 i, j, e, k;
+
+	buf_init(&b);
+	for (i = 0; s[i] != '\0'; ) {
+		if (strncmp(s + i, "://", 3) == 0 &&
+		    (j = uri_password(s, i, &e)) != 0) {
+			buf_add(&b, s + i, j - i);
+			buf_puts(&b, "***");
+			i = e;
+		} else if ((j = password_key(s, i)) != 0) {
+			buf_add(&b, s + i, j - i);
+			buf_puts(&b, "***");
+			i = value_end(s, j);
+		} else
+			buf_putc(&b, s[i++]);
+	}
+	/* What the patterns cannot see: a library quoting part of it. */
+	for (k = 0; k < nsecrets; k++) {
+		buf_init(&c);
+		for (p = b.data ? b.data : "";
+		    (hit = strstr(p, secrets[k])) != NULL;
+		    p = hit + strlen(secrets[k])) {
+			buf_add(&c, p, (size_t)(hit - p));
+			buf_puts(&c, "***");
+		}
+		buf_puts(&c, p);
+		buf_free(&b);
+		b = c;
+	}
+	return buf_detach(&b);
+}
+
 static void
 log_line(const char *prefix, const char *fmt, va_list ap)
 {
-	char	*msg = xvasprintf(fmt, ap), *r, *w;
+	char	*raw = xvasprintf(fmt, ap), *msg = mask_secrets(raw), *r, *w;
 	int	 space = 0;
+
+	free(raw);
 
 	/* One line per message, whatever a library handed us: line ends
 	   and tabs fold into single spaces, trailing ones go. */
