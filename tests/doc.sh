@@ -46,6 +46,8 @@ mkdir docs
 "$MDGRAPH" doc -o docs/rel.md --svg-dir docs/img
 is "--svg-dir writes one SVG per chain" "bcs.svg datalink.svg main.svg space.svg storage.svg" \
     "$(ls docs/img | tr '\n' ' ' | sed 's/ $//')"
+check "--svg-dir: each is an SVG" xmllint --noout docs/img/bcs.svg docs/img/datalink.svg \
+    docs/img/main.svg docs/img/space.svg docs/img/storage.svg
 check "the doc links each SVG relative to itself" \
     grep -qx '!\[存储/快照链路\](img/storage.svg)' docs/rel.md
 check "the SVGs are well-formed" xmllint --noout docs/img/main.svg
@@ -174,5 +176,6 @@ run_status make -s -f "$top_srcdir/examples/docs.mk" MDGRAPH="$MDGRAPH" docs-che
 is "docs.mk: make docs-check on a fresh doc" 0 "$status"
 echo junk >>docs/metadata-relations.md
 run_status make -s -f "$top_srcdir/examples/docs.mk" MDGRAPH="$MDGRAPH" docs-check
-check "docs.mk: make docs-check fails on a stale doc" test "$status" -ne 0
+is "docs.mk: make docs-check fails on a stale doc, as mdgraph says" "2 1" \
+    "$status $(grep -c '^mdgraph: docs/metadata-relations.md is stale: run ' "$work/stderr")"
 done_testing
