@@ -316,4 +316,15 @@ check "check: the table name with LF/tab reads on its line, escaped" \
     grep -qxF 'unclassified    metadata_nl\ntab\tbs\|`*_{}[]()#+!~&amp;: no chain or list names it' "$work/check.txt"
 is "check --format json: the hostile names, whole" 2 \
     "$(jq '[.findings[] | select(.table == "metadata_x|y<z>\"q" or .table == "metadata_nl\ntab\tbs\\|`*_{}[]()#+!~&amp;")] | length' "$work/stdout")"
+# --- a control character other than CR/LF/tab (U+0001, U+001F) in a
+# value: JSON escapes it, so the output parses and the value is whole.
+live_db ctl "$fixtures/schema.sql" "$fixtures/data.sql"
+pg_psql -d ctl -c "UPDATE metadata_datasource SET data_name = E'ctl\\x01mid\\x1fend'
+    WHERE bk_data_id = 1500001" >/dev/null
+run_status "$MDGRAPH" --db "$(conn ctl)" --model "$work/wide.model" --data-id 1500001 -T json
+is "JSON: a value with U+0001 and U+001F: exit 0" 0 "$status"
+check "JSON: a value with U+0001 and U+001F parses" jq -e . "$work/stdout"
+check "JSON: U+0001 is written as \\u0001" grep -qF 'ctl\u0001mid\u001fend' "$work/stdout"
+is "JSON: the value with U+0001 and U+001F round-trips whole" true \
+    "$(jq '.nodes[] | select(.id == "DataSource:bk_data_id=1500001") | .attributes.data_name == "ctl\u0001mid\u001fend"' "$work/stdout" 2>&1)"
 done_testing

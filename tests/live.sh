@@ -58,10 +58,10 @@ done
 # --- check
 run_status "$MDGRAPH" check --db "$FX"
 is "check on the fixture exits 1" 1 "$status"
-same "check lists exactly the seeded orphans, breach and unclassified table" \
+same "check lists exactly the seeded orphans (one a cross-tenant BCS cluster), breach and unclassified table" \
     "$top_srcdir/tests/golden/check-fx.txt" "$work/stdout"
 run_status "$MDGRAPH" check --db "$FX" --format json
-is "check --format json: 4 findings" "1 4" \
+is "check --format json: 5 findings" "1 5" \
     "$status $(jq '.findings | length' "$work/stdout")"
 run_status "$MDGRAPH" check --db "$OLD"
 is "check on the older deployment exits 1" 1 "$status"
