@@ -13,9 +13,9 @@ cd "$work"
 live_db fx "$fixtures/schema.sql" "$fixtures/data.sql"
 my_live_db fx "$fixtures/schema.sql" "$fixtures/data.sql"
 # Every password here holds "Zq7": no output may.
-pg_psql -c "CREATE ROLE pwplain LOGIN PASSWORD 'Zq7Kxw9'; CREATE ROLE pwuser LOGIN PASSWORD 'Zq7 Kx''w@9:'"
-pg_psql -d fx -c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO pwplain, pwuser"
-pg_as_server_user sh -c "{ echo 'local all pwplain scram-sha-256'; echo 'local all pwuser scram-sha-256'; cat '$PG_ENV_DATA/pg_hba.conf'; } >'$PG_ENV_DATA/hba.new' && mv '$PG_ENV_DATA/hba.new' '$PG_ENV_DATA/pg_hba.conf'"
+pg_psql -c "CREATE ROLE pwplain LOGIN PASSWORD 'Zq7Kxw9'; CREATE ROLE pwuser LOGIN PASSWORD 'Zq7 Kx''w@9:'; CREATE ROLE pwshort LOGIN PASSWORD 'Zq7'"
+pg_psql -d fx -c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO pwplain, pwuser, pwshort"
+pg_as_server_user sh -c "{ echo 'local all pwplain scram-sha-256'; echo 'local all pwuser scram-sha-256'; echo 'local all pwshort scram-sha-256'; cat '$PG_ENV_DATA/pg_hba.conf'; } >'$PG_ENV_DATA/hba.new' && mv '$PG_ENV_DATA/hba.new' '$PG_ENV_DATA/pg_hba.conf'"
 pg_psql -c "SELECT pg_reload_conf()" >/dev/null
 my_sql -e "CREATE USER 'pw'@'localhost' IDENTIFIED BY 'Zq7 Kx@9:'; GRANT SELECT ON fx.* TO 'pw'@'localhost'"
 SOCK=$(printf '%s' "$MY_ENV_SOCKET" | sed 's|/|%2F|g')
@@ -53,6 +53,9 @@ stale "conninfo, spaces around =" \
     "password = *** dbname=fx"
 stale "postgresql:// URI" "postgresql://pwplain:Zq7Kxw9@/fx?$Q" \
     "postgresql://pwplain:***@/fx"
+# Too short to be masked wherever it occurs: the URI's shape masks it.
+stale "postgresql:// URI, a 3-character password" "postgresql://pwshort:Zq7@/fx?$Q" \
+    "postgresql://pwshort:***@/fx"
 stale "postgresql:// URI, percent-encoded password" \
     "postgresql://pwuser:Zq7%20Kx%27w%409%3A@/fx?$Q" "postgresql://pwuser:***@/fx"
 stale "postgresql:// URI, ?password=" "postgresql:///fx?$Q&user=pwplain&password=Zq7Kxw9" \
