@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <spawn.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -379,6 +381,79 @@ fail:
 }
 
 /*
+ * The real path of `path`: realpath() of the longest leading part that
+ * exists, and the rest as written, which must hold no "..".  NULL when
+ * nothing can be resolved or the rest climbs.
+ */
+static char *
+resolve_path(const char *path)
+{
+	char		*head = xstrdup(path), *real, *slash, *r;
+	const char	*rest = "", *c;
+
+	while ((real = realpath(*head != '\0' ? head : ".", NULL)) == NULL) {
+		if (errno != ENOENT || *head == '\0') {
+			free(head);
+			return NULL;
+		}
+		slash = strrchr(head, '/');
+		rest = path + (slash ? (size_t)(slash - head) + 1 : 0);
+		if (slash != NULL)
+			*slash = '\0';
+		else
+			*head = '\0';
+	}
+	free(head);
+	for (c = rest; *c != '\0'; c += strcspn(c, "/"), c += *c == '/')
+		if (strncmp(c, "..", 2) == 0 && (c[2] == '/' || c[2] == '\0')) {
+			free(real);
+			return NULL;
+		}
+	r = *rest != '\0' ? xasprintf("%s%s%s", real, str_eq(real, "/") ?
+	    "" : "/", rest) : xstrdup(real);
+	free(real);
+	return r;
+}
+
+/* Is `path` inside the directory `dir` ("" is the current one)? */
+static int
+inside(const char *dir, const char *path)
+{
+	char	*d = resolve_path(*dir != '\0' ? dir : "."), *p;
+	size_t	 n;
+	int	 in = 0;
+
+	if (d != NULL && (p = resolve_path(path)) != NULL) {
+		n = strlen(d);
+		in = strncmp(p, d, n) == 0 && (p[n] == '/' ||
+		    str_eq(d, "/"));
+		free(p);
+	}
+	free(d);
+	return in;
+}
+
+/*
+ * A marker's svg=PATH stays in the document's directory tree, or in
+ * --svg-dir: not absolute, no ".." or symbolic link out of it.
+ */
+static int
+confined_svg(const struct doc_opts *o, const char *svg, char **why)
+{
+	char	*dir = dir_of(o->doc_path ? o->doc_path : "");
+	int	 ok = svg[0] != '/' && (inside(dir, svg) ||
+		    (o->svg_dir != NULL && inside(o->svg_dir, svg)));
+
+	if (!ok)
+		*why = xasprintf("svg=%s is outside the document's directory "
+		    "%s%s%s: give a relative path inside it", svg,
+		    *dir != '\0' ? dir : ".", o->svg_dir ? " and --svg-dir " :
+		    "", o->svg_dir ? o->svg_dir : "");
+	free(dir);
+	return ok ? 0 : -1;
+}
+
+/*
  * "<!-- mdgraph:KIND=NAME [key=value...] -->" alone on a line: 1, with
  * kind, name and svg set; 0 if the line is no marker; -1 if it is a
  * malformed one (*cause set).
@@ -512,7 +587,9 @@ doc_update(struct buf *out, struct doc_opts *o, const char *text, size_t len,
 					unknown_chain(o->model, name, &why);
 					goto bad_name;
 				}
-				if (chain_block_md(out, o, c, svg, &why) != 0)
+				if ((svg != NULL && confined_svg(o, svg,
+				    &why) != 0) ||
+				    chain_block_md(out, o, c, svg, &why) != 0)
 					goto bad_name;
 			} else {
 				if ((l = model_list(o->model, name)) == NULL) {

@@ -898,6 +898,7 @@ live_open(struct live *l, const struct opts *o, const struct mdg_model *m)
 	memset(l, 0, sizeof *l);
 	memset(&dbo, 0, sizeof dbo);
 	dbo.timeout = o->timeout;
+	secret_note(o->db);
 	if (db_open(&l->db, o->db, &dbo, &cause) != 0 ||
 	    db_introspect(l->db, o->schema ? o->schema : l->db->schema ?
 	    l->db->schema : m->schema, &l->schema, &cause) != 0 ||
@@ -1076,20 +1077,22 @@ static char *
 regenerate_command(const struct opts *o)
 {
 	struct buf	 b;
-	const char	*a, *p;
+	const char	*p;
+	char		*a;
 	int		 i;
 
 	buf_init(&b);
 	buf_puts(&b, "mdgraph");
 	for (i = 1; i < o->argc; i++) {
-		a = o->argv[i];
-		if (str_eq(a, "--check"))
+		if (str_eq(o->argv[i], "--check"))
 			continue;
+		a = mask_secrets(o->argv[i]);	/* before quoting */
 		buf_putc(&b, ' ');
 		if (a[0] != '\0' && strspn(a, "abcdefghijklmnopqrstuvwxyz"
-		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,@+") ==
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,@+*") ==
 		    strlen(a)) {
 			buf_puts(&b, a);
+			free(a);
 			continue;
 		}
 		buf_putc(&b, '\'');
@@ -1100,6 +1103,7 @@ regenerate_command(const struct opts *o)
 				buf_putc(&b, *p);
 		}
 		buf_putc(&b, '\'');
+		free(a);
 	}
 	return buf_detach(&b);
 }

@@ -6,9 +6,12 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -346,26 +349,162 @@ write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/*
+ * Where file_write_atomic stands: the temporary file it has open, for the
+ * signal handler to remove.  Set and cleared with the signals blocked.
+ */
+static char			tmp_path[4096];
+static volatile sig_atomic_t	tmp_live;
+static const int		fatal_signals[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGPIPE
+};
+
+/* Async-signal-safe: unlink, then die of the signal as if unhandled. */
+static void
+on_fatal_signal(int sig)
+{
+	if (tmp_live)
+		unlink(tmp_path);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Once: catch the fatal signals that are not ignored. */
+static void
+catch_fatal_signals(void)
+{
+	static int		done;
+	struct sigaction	sa, old;
+	size_t			i;
+
+	if (done)
+		return;
+	done = 1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		if (sigaction(fatal_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(fatal_signals[i], &sa, NULL);
+}
+
+/* Block the fatal signals (how = SIG_BLOCK) or restore them. */
+static void
+fatal_signals_mask(sigset_t *saved, int block)
+{
+	sigset_t	set;
+	size_t		i;
+
+	if (!block) {
+		sigprocmask(SIG_SETMASK, saved, NULL);
+		return;
+	}
+	sigemptyset(&set);
+	for (i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		sigaddset(&set, fatal_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, saved);
+}
+
+/* "/dev/stdout", "/dev/fd/N", "/proc/self/fd/N": that descriptor, else -1. */
+static int
+fd_path(const char *path)
+{
+	const char	*n = NULL;
+	char		*end;
+	long		 fd;
+
+	if (str_eq(path, "/dev/stdout"))
+		return STDOUT_FILENO;
+	if (str_eq(path, "/dev/stderr"))
+		return STDERR_FILENO;
+	if (strncmp(path, "/dev/fd/", 8) == 0)
+		n = path + 8;
+	else if (strncmp(path, "/proc/self/fd/", 14) == 0)
+		n = path + 14;
+	if (n == NULL || *n < '0' || *n > '9')
+		return -1;
+	errno = 0;
+	fd = strtol(n, &end, 10);
+	if (errno != 0 || *end != '\0' || fd > INT_MAX)
+		return -1;
+	return (int)fd;
+}
+
+/* Straight to a descriptor: standard output, a device, a FIFO. */
+static int
+write_fd(int fd, const char *name, const void *data, size_t len,
+    char **cause)
+{
+	if (write_all(fd, data, len) != 0) {
+		*cause = xasprintf("%s: %s", name, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * May this process replace the file?  Not when it could not write it in
+ * place: without write permission, or (for root, whom permissions do not
+ * stop) when the file has no write bit at all, as careful tools refuse.
+ */
+static int
+may_replace(const char *path, const struct stat *st, char **cause)
+{
+	if (geteuid() == 0 ? (st->st_mode & 0222) != 0 :
+	    faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0)
+		return 0;
+	*cause = xasprintf("%s: the file is read-only: make it writable "
+	    "(chmod u+w) or choose another output", path);
+	return -1;
+}
+
 int
 file_write_atomic(const char *path, const void *data, size_t len,
     char **cause)
 {
-	struct stat	 st;
-	char		*tmp;
+	struct stat	 st, lst;
+	sigset_t	 saved;
+	char		*real = NULL;
+	const char	*target = path;
 	mode_t		 mode = 0644, mask;
-	int		 fd, saved;
+	int		 fd, saved_errno, exists;
 
-	if (path == NULL || str_eq(path, "-")) {
-		if (write_all(STDOUT_FILENO, data, len) != 0) {
-			*cause = xasprintf("standard output: %s",
-			    strerror(errno));
+	if (path == NULL || str_eq(path, "-"))
+		return write_fd(STDOUT_FILENO, "standard output", data, len,
+		    cause);
+	if ((fd = fd_path(path)) >= 0)
+		return write_fd(fd, path, data, len, cause);
+	exists = stat(path, &st) == 0;
+	if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+		/* A terminal, /dev/null, a pipe: write to it, never replace. */
+		if ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) < 0) {
+			*cause = xasprintf("%s: %s", path, strerror(errno));
 			return -1;
 		}
-		return 0;
+		saved_errno = write_fd(fd, path, data, len, cause);
+		close(fd);
+		return saved_errno;
 	}
-	if (stat(path, &st) == 0) {
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		/* Follow the link: its target is replaced, the link stays. */
+		if ((real = realpath(path, NULL)) == NULL) {
+			*cause = xasprintf("%s: a symbolic link whose target "
+			    "cannot be resolved (%s): fix or remove the link",
+			    path, strerror(errno));
+			return -1;
+		}
+		target = real;
+	}
+	if (exists) {
 		if (!S_ISREG(st.st_mode)) {
 			*cause = xasprintf("%s: not a regular file", path);
+			free(real);
+			return -1;
+		}
+		if (may_replace(target, &st, cause) != 0) {
+			free(real);
 			return -1;
 		}
 		mode = st.st_mode & 07777;
@@ -374,44 +513,219 @@ file_write_atomic(const char *path, const void *data, size_t len,
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-
-	tmp = xasprintf("%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		*cause = xasprintf("%s: cannot create a file there: %s", path,
-		    strerror(errno));
-		free(tmp);
+	if ((size_t)snprintf(tmp_path, sizeof tmp_path, "%s.tmpXXXXXX",
+	    target) >= sizeof tmp_path) {
+		*cause = xasprintf("%s: the path is too long", path);
+		free(real);
 		return -1;
 	}
+
+	catch_fatal_signals();
+	fatal_signals_mask(&saved, 1);
+	if ((fd = mkstemp(tmp_path)) == -1) {
+		saved_errno = errno;
+		fatal_signals_mask(&saved, 0);
+		*cause = xasprintf("%s: cannot create a file there: %s", path,
+		    strerror(saved_errno));
+		free(real);
+		return -1;
+	}
+	tmp_live = 1;
+	fatal_signals_mask(&saved, 0);
 	/*
 	 * No fsync: the rename is what makes the write atomic for readers and
 	 * for a run that fails; an fsync per diagram doubled the cost of a
 	 * small SVG for a guarantee against power loss a regenerable file
-	 * does not need.
+	 * does not need.  The owner is kept where this process may (root;
+	 * else the group, if it is one of ours), then the mode: chown would
+	 * clear set-id bits.
 	 */
-	if (write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		*cause = xasprintf("%s: %s", path, strerror(saved));
-		free(tmp);
-		return -1;
+	if (exists && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
+	    fchown(fd, geteuid() == 0 ? st.st_uid : (uid_t)-1, st.st_gid) != 0 &&
+	    geteuid() == 0)
+		goto fail;
+	if (write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
 	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		saved = errno;
-		unlink(tmp);
-		*cause = xasprintf("%s: %s", path, strerror(saved));
-		free(tmp);
-		return -1;
+	/*
+	 * A signal between the rename and clearing tmp_live unlinks a name
+	 * that no longer exists: harmless, so the signals stay deliverable.
+	 */
+	if (rename(tmp_path, target) != 0) {
+		fd = -1;
+		goto fail;
 	}
-	free(tmp);
+	tmp_live = 0;
+	free(real);
 	return 0;
+
+fail:
+	saved_errno = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp_path);
+	tmp_live = 0;
+	errno = saved_errno;
+	*cause = xasprintf("%s: %s", path, strerror(errno));
+	free(real);
+	return -1;
+}
+
+/* ---- secrets: no message repeats a password */
+
+static char	**secrets;
+static size_t	  nsecrets, cap_secrets;
+
+/* Remember a password to mask: too short a one would mask ordinary text. */
+static void
+secret_add(const char *s, size_t n)
+{
+	struct buf	 b;
+	size_t		 i;
+
+	if (n >= 4)
+		VEC_PUSH(secrets, nsecrets, cap_secrets, xstrndup(s, n));
+	/* Its percent-decoded form too, as a library may echo either. */
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n &&
+		    isxdigit((unsigned char)s[i + 1]) &&
+		    isxdigit((unsigned char)s[i + 2])) {
+			char hex[3] = { s[i + 1], s[i + 2], '\0' };
+
+			buf_putc(&b, (char)strtol(hex, NULL, 16));
+			i += 2;
+		} else
+			buf_putc(&b, s[i]);
+	}
+	if (b.len >= 4 && b.len != n)
+		VEC_PUSH(secrets, nsecrets, cap_secrets, buf_detach(&b));
+	buf_free(&b);
+}
+
+/* Does a "password" key start at s[i]: at a word's start, then '='? */
+static size_t
+password_key(const char *s, size_t i)
+{
+	size_t j = i + 8;
+
+	if (strncasecmp(s + i, "password", 8) != 0 || (i > 0 &&
+	    (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '_')))
+		return 0;
+	while (s[j] == ' ')
+		j++;
+	if (s[j] != '=')
+		return 0;
+	for (j++; s[j] == ' '; j++)
+		;
+	return j;
+}
+
+/* The end of the value at s[j]: quoted (conninfo), or up to a space. */
+static size_t
+value_end(const char *s, size_t j)
+{
+	if (s[j] == '\'') {
+		for (j++; s[j] != '\0' && s[j] != '\''; j++)
+			if (s[j] == '\\' && s[j + 1] != '\0')
+				j++;
+		return s[j] == '\'' ? j + 1 : j;
+	}
+	while (s[j] != '\0' && !isspace((unsigned char)s[j]) && s[j] != '&' &&
+	    s[j] != '#' && s[j] != '\'' && s[j] != '"')
+		j++;
+	return j;
+}
+
+/* In a URI at s[i] ("scheme://"), the password's start and end, or 0. */
+static size_t
+uri_password(const char *s, size_t i, size_t *end)
+{
+	size_t a = i + 3, j, at = 0, colon = 0;
+
+	for (j = a; s[j] != '\0' && !isspace((unsigned char)s[j]) &&
+	    strchr("/?#'\"", s[j]) == NULL; j++)
+		if (s[j] == '@')
+			at = j;
+	for (j = a; at != 0 && j < at; j++)
+		if (s[j] == ':') {
+			colon = j;
+			break;
+		}
+	/* The placeholder of a usage message is no password. */
+	if (colon == 0 || (at - colon - 1 == 8 &&
+	    strncmp(s + colon + 1, "PASSWORD", 8) == 0))
+		return 0;
+	*end = at;
+	return colon + 1;
+}
+
+void
+secret_note(const char *conninfo)
+{
+	size_t i, j, e;
+
+	for (i = 0; conninfo != NULL && conninfo[i] != '\0'; i++) {
+		if (strncmp(conninfo + i, "://", 3) == 0 &&
+		    (j = uri_password(conninfo, i, &e)) != 0)
+			secret_add(conninfo + j, e - j);
+		else if ((j = password_key(conninfo, i)) != 0) {
+			e = value_end(conninfo, j);
+			if (conninfo[j] == '\'' && e - j >= 2)
+				secret_add(conninfo + j + 1, e - j - 2);
+			else
+				secret_add(conninfo + j, e - j);
+		}
+	}
+}
+
+char *
+mask_secrets(const char *s)
+{
+	struct buf	 b, c;
+	const char	*p, *hit;
+	size_t		 i, j, e, k;
+
+	buf_init(&b);
+	for (i = 0; s[i] != '\0'; ) {
+		if (strncmp(s + i, "://", 3) == 0 &&
+		    (j = uri_password(s, i, &e)) != 0) {
+			buf_add(&b, s + i, j - i);
+			buf_puts(&b, "***");
+			i = e;
+		} else if ((j = password_key(s, i)) != 0) {
+			buf_add(&b, s + i, j - i);
+			buf_puts(&b, "***");
+			i = value_end(s, j);
+		} else
+			buf_putc(&b, s[i++]);
+	}
+	/* What the patterns cannot see: a library quoting part of it. */
+	for (k = 0; k < nsecrets; k++) {
+		buf_init(&c);
+		for (p = b.data ? b.data : "";
+		    (hit = strstr(p, secrets[k])) != NULL;
+		    p = hit + strlen(secrets[k])) {
+			buf_add(&c, p, (size_t)(hit - p));
+			buf_puts(&c, "***");
+		}
+		buf_puts(&c, p);
+		buf_free(&b);
+		b = c;
+	}
+	return buf_detach(&b);
 }
 
 static void
 log_line(const char *prefix, const char *fmt, va_list ap)
 {
-	char	*msg = xvasprintf(fmt, ap), *r, *w;
+	char	*raw = xvasprintf(fmt, ap), *msg = mask_secrets(raw), *r, *w;
 	int	 space = 0;
+
+	free(raw);
 
 	/* One line per message, whatever a library handed us: line ends
 	   and tabs fold into single spaces, trailing ones go. */

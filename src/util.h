@@ -108,6 +108,17 @@ void		 hmap_free(struct hmap *);
 /* mkdir -p. */
 int	 mkdir_p(const char *path, char **cause);
 
+/*
+ * Secrets: secret_note() remembers the passwords of a connection string
+ * (conninfo password=..., quoted or not; the password of a URI's
+ * user:password@, raw and percent-decoded; ?password=...).  mask_secrets()
+ * returns s with every password shown as "***" (allocated): the ones
+ * noted, and any a conninfo or URI in s spells out.  Every log line is
+ * masked.
+ */
+void	 secret_note(const char *conninfo);
+char	*mask_secrets(const char *s);
+
 /* Logging: every message is one line starting with "mdgraph: ". */
 void	 log_error(const char *, ...) MDG_PRINTF(1, 2);
 void	 log_hint(const char *, ...) MDG_PRINTF(1, 2);

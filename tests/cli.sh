@@ -33,13 +33,18 @@ check "unknown short option names it" \
 
 run_status "$MDGRAPH" --help
 is "--help exits 0" 0 "$status"
+# Every option of the parser's table (src/main.c), and every one the
+# unknown-option message names, has its own line in --help: "  -X, --NAME"
+# or "      --NAME", the whole name.
+table=$(sed -n 's/^	{ "\([a-z-]*\)", [01], OPT_.*/\1/p' "$top_srcdir/src/main.c")
+check "the option table is read" test "$(echo "$table" | wc -w)" -gt 20
 missing=
-for opt in $(sed -n 's/^  \(-., \)\{0,1\} *--\([a-z-]*\).*/\2/p' "$work/stdout"); do
-	grep -q -- "--$opt" "$work/stdout" || missing="$missing $opt"
+for opt in $table; do
+	grep -qE -- "^  (-., |    )--$opt( |$)" "$work/stdout" || missing="$missing $opt"
 done
 valid=$("$MDGRAPH" --bogus 2>&1 | sed 's/.*(valid: \(.*\))$/\1/' | tr -d ',')
 for opt in $valid; do
-	grep -q -- "$opt" "$work/stdout" || missing="$missing $opt"
+	grep -qE -- "^  (-., |    )$opt( |$)" "$work/stdout" || missing="$missing $opt"
 done
 is "--help documents every option" "" "$missing"
 

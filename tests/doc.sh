@@ -46,6 +46,8 @@ mkdir docs
 "$MDGRAPH" doc -o docs/rel.md --svg-dir docs/img
 is "--svg-dir writes one SVG per chain" "bcs.svg datalink.svg main.svg space.svg storage.svg" \
     "$(ls docs/img | tr '\n' ' ' | sed 's/ $//')"
+check "--svg-dir: each is an SVG" xmllint --noout docs/img/bcs.svg docs/img/datalink.svg \
+    docs/img/main.svg docs/img/space.svg docs/img/storage.svg
 check "the doc links each SVG relative to itself" \
     grep -qx '!\[存储/快照链路\](img/storage.svg)' docs/rel.md
 check "the SVGs are well-formed" xmllint --noout docs/img/main.svg
@@ -108,6 +110,37 @@ mkdir img
 check "svg= option: the SVG is written" xmllint --noout img/space.svg
 check "svg= option: and linked" grep -qx '!\[空间与资源链路\](img/space.svg)' S.md
 
+# svg=PATH (relative to the working directory, like -o) stays in the
+# document's directory tree, or --svg-dir: an absolute path, a ".." or a
+# symbolic link out of it is refused, for --update and --check alike,
+# before anything is read or written.
+mkdir -p book/img outside
+ln -s ../../outside book/img/escape
+echo secret >outside/x.svg
+for p in "$PWD/outside/abs.svg" outside/x.svg book/../outside/x.svg book/img/escape/x.svg; do
+	printf '%s\n' x "<!-- mdgraph:chain=space svg=$p -->" '<!-- /mdgraph -->' >book/M.md
+	sum=$(cksum <book/M.md)
+	for mode in --update --check; do
+		set -- "$MDGRAPH" doc --update book/M.md
+		[ "$mode" = --update ] || set -- "$@" --check
+		run_status "$@"
+		is "svg=$p, doc $mode: exit 2, FILE:LINE:, nothing printed, document kept" \
+		    "2|mdgraph: book/M.md:2: svg=$p is outside the document's directory book/: give a relative path inside it||$sum" \
+		    "$status|$(cat "$work/stderr")|$(cat "$work/stdout")|$(cksum <book/M.md)"
+	done
+done
+is "refused svg= paths: the file outside is untouched, nothing written" \
+    "secret|outside/x.svg" "$(cat outside/x.svg)|$(find book outside -name '*.svg*')"
+# Inside the tree, through "..", the path is written; --svg-dir widens it.
+printf '%s\n' "<!-- mdgraph:chain=space svg=book/img/../img/s.svg -->" '<!-- /mdgraph -->' >book/M.md
+run_status "$MDGRAPH" doc --update book/M.md
+is "svg= inside the document's tree through '..': exit 0" "0|" "$status|$(cat "$work/stderr")"
+check "svg= inside the document's tree: the SVG is written" xmllint --noout book/img/s.svg
+printf '%s\n' "<!-- mdgraph:chain=space svg=outside/s.svg -->" '<!-- /mdgraph -->' >book/M.md
+run_status "$MDGRAPH" doc --update book/M.md --svg-dir outside
+is "svg= under --svg-dir: exit 0" "0|" "$status|$(cat "$work/stderr")"
+check "svg= under --svg-dir: the SVG is written" xmllint --noout outside/s.svg
+
 # --- with a live schema: the new table lands in the pending list
 . "$top_srcdir/tests/live-setup.sh"
 live_db fx "$top_srcdir/tests/fixtures/schema.sql" \
@@ -143,5 +176,6 @@ run_status make -s -f "$top_srcdir/examples/docs.mk" MDGRAPH="$MDGRAPH" docs-che
 is "docs.mk: make docs-check on a fresh doc" 0 "$status"
 echo junk >>docs/metadata-relations.md
 run_status make -s -f "$top_srcdir/examples/docs.mk" MDGRAPH="$MDGRAPH" docs-check
-check "docs.mk: make docs-check fails on a stale doc" test "$status" -ne 0
+is "docs.mk: make docs-check fails on a stale doc, as mdgraph says" "2 1" \
+    "$status $(grep -c '^mdgraph: docs/metadata-relations.md is stale: run ' "$work/stderr")"
 done_testing

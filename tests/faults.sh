@@ -102,8 +102,9 @@ sed -n 's/^.*\[mdgraph\] LOG:  \(statement\|execute [^:]*\): //p' "$PG_ENV_LOG" 
 check "the server log shows mdgraph's statements" test -s "$work/statements"
 is "only SELECT, SHOW, SET and a READ ONLY transaction" "" \
     "$(grep -Ev '^(SELECT|SHOW|SET|START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY$|ROLLBACK$|COMMIT$)' "$work/statements" | head -3)"
-is "each of the 4 runs opened one READ ONLY transaction" 4 \
-    "$(grep -c '^START TRANSACTION' "$work/statements")"
-is "and the first statement of all was that" "START TRANSACTION" \
-    "$(head -1 "$work/statements" | cut -c1-17)"
+ro_begin='START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY'
+is "each of the 4 runs opened one READ ONLY transaction" "4 4" \
+    "$(grep -cx "$ro_begin" "$work/statements") $(grep -c '^START TRANSACTION' "$work/statements")"
+is "and the first statement of all was that" "$ro_begin" \
+    "$(head -1 "$work/statements")"
 done_testing

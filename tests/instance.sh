@@ -118,6 +118,26 @@ is "--data-id 1500001, default --max-rows: the uncapped rows but 5 fields" \
     "$(($(wc -l <"$work/exp.N") - 5)) 0" \
     "$(wc -l <"$work/got.N") $(LC_ALL=C comm -13 "$work/exp.N" "$work/got.N" | wc -l)"
 
+# --- the cap through any() child keys, applied in C (the fixture's
+# "hardening" block: BCS-K8S-00010/11/12 name 1500002 in three columns)
+bcs_nodes() { jq '[.nodes[] | select(.entity == "BCSClusterInfo")] | length' "$1"; }
+bcs_trunc() { jq -r '[.truncations[] | select(.entity == "BCSClusterInfo") | "\(.parent) \(.shown) \(.total)"] | join(",")' "$1"; }
+"$MDGRAPH" --db "$FX" --data-id 1500002 --max-rows 2 -T json >"$work/any2.json"
+is "--max-rows 2 through any(): 2 of the 3 BCSClusterInfo rows" 2 "$(bcs_nodes "$work/any2.json")"
+is "--max-rows 2 through any(): the truncation says 2 of 3" "DataSource:bk_data_id=1500002 2 3" \
+    "$(bcs_trunc "$work/any2.json")"
+"$MDGRAPH" --db "$FX" --data-id 1500002 --max-rows 3 -T json >"$work/any3.json"
+is "--max-rows 3 through any(): all 3, no truncation" "3|" \
+    "$(bcs_nodes "$work/any3.json")|$(bcs_trunc "$work/any3.json")"
+
+# --- tenants on any(): tenant2's BCS-K8S-T2001 names the system data id
+# 1500003; the tenant-matched join keeps it out, with --tenant or without.
+for t in "" system; do
+	"$MDGRAPH" --db "$FX" --data-id 1500003 ${t:+--tenant $t} --max-rows 100000 -T json >"$work/t2.json"
+	is "--data-id 1500003${t:+ --tenant $t}: no tenant2 BCS cluster through any()" "0 0" \
+	    "$(jq '[.nodes[] | select(tostring | test("BCS-K8S-T2001"))] | length' "$work/t2.json") $(bcs_nodes "$work/t2.json")"
+done
+
 # --- tenants
 run_status "$MDGRAPH" --db "$FX" --data-id 1600007 --tenant tenant2 -T json
 is "--tenant tenant2: exit 0, the root row, no system-tenant ResultTable" \
@@ -196,8 +216,10 @@ done
 awk '/^    DataSource \{$/ && !d { print; print "        string data_description"; d = 1; next }
      /^    ResultTable \{$/ && !r { print; print "        string table_name_zh"; r = 1; next }
      { print }' "$top_srcdir/templates/metadata.model" >"$work/hostile.model"
-is "hostile model: two attributes added" 2 \
-    "$(diff "$top_srcdir/templates/metadata.model" "$work/hostile.model" | grep -c '^>')"
+# What mdgraph reads from the edited model: exactly the two attributes more.
+is "hostile model: mdgraph reads the two added attributes, nothing else" \
+    "> DataSource.data_description|> ResultTable.table_name_zh|" \
+    "$(model_diff '.entities[] | .name as $e | .attributes[] | "\($e).\(.name)"' "$work/hostile.model")"
 "$MDGRAPH" --db "$FX" --model "$work/hostile.model" --data-id 1500001 -T mermaid >"$work/mmd/hostile.mmd"
 node "$parse" "$work"/mmd/*.mmd >"$work/parsed" 2>&1 || :
 for id in $ids hostile; do

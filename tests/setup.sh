@@ -89,3 +89,12 @@ block() {
 
 # chains: "name<TAB>title" lines of the built-in model.
 chains() { "$MDGRAPH" --list-chains 2>/dev/null | cut -f1,2; }
+
+# model_diff JQ MODEL: what mdgraph reads differently from MODEL than from
+# the built-in model: JQ's lines over the JSON of every chain, sorted,
+# "< " for the built-in's, "> " for MODEL's, joined by "|".
+model_diff() {
+	"$MDGRAPH" --chain all -T json | jq -r "$1" | LC_ALL=C sort >"$work/.md.a"
+	"$MDGRAPH" --model "$2" --chain all -T json | jq -r "$1" | LC_ALL=C sort >"$work/.md.b"
+	diff "$work/.md.a" "$work/.md.b" | grep '^[<>]' | tr '\n' '|' || :
+}
