@@ -272,6 +272,7 @@ emit_json_instance(struct buf *b, const struct instance *in,
 		json_end_obj(&j);
 		json_health(&j, nd);
 		json_end_obj(&j);
+		buf_spill(b);
 	}
 	json_end_arr(&j);
 	json_key(&j, "edges");
@@ -299,6 +300,7 @@ emit_json_instance(struct buf *b, const struct instance *in,
 			json_end_obj(&j);
 		}
 		json_end_obj(&j);
+		buf_spill(b);
 	}
 	json_end_arr(&j);
 	json_key(&j, "truncations");

@@ -169,6 +169,7 @@ subtree(struct buf *b, const struct instance *in, const size_t *first,
 		    last ? "└─ " : "├─ ");
 		row_line(b, in, c, k);
 		buf_putc(b, '\n');
+		buf_spill(b);
 		buf_puts(prefix, last ? "   " : "│  ");
 		subtree(b, in, first, next, c, prefix, k);
 		prefix->len = len;

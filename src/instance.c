@@ -93,7 +93,9 @@ instance_free(struct instance *in)
 		return;
 	for (i = 0; i < in->nnodes; i++) {
 		free(in->nodes[i].id);
-		if (in->nodes[i].cols != NULL)
+		if (in->nodes[i].mem != NULL)
+			free(in->nodes[i].mem);
+		else if (in->nodes[i].cols != NULL)
 			strv_free(in->nodes[i].values, in->nodes[i].cols->n);
 		for (j = 0; j < in->nodes[i].nbad; j++)
 			free(in->nodes[i].bad[j].value);

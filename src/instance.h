@@ -32,6 +32,8 @@ struct inst_node {
 	int			  layer;
 	const struct inst_cols	 *cols;		/* what values[] are */
 	char			**values;	/* cols->n; NULL for SQL NULL */
+	void			 *mem;		/* NULL, or one block holding
+						   values and their text */
 	long long		  more;		/* >0: "+more Entity" summary */
 	long long		  total;	/* summary: rows in all */
 	int			  root;		/* the root row */

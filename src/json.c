@@ -17,10 +17,12 @@ json_init(struct json *j, struct buf *out)
 static void
 newline(struct json *j)
 {
-	int i;
+	static const char	sp[] = "\n                                ";
+	int			i = j->depth;
 
-	buf_putc(j->out, '\n');
-	for (i = 0; i < j->depth; i++)
+	/* The newline and the indent at once; deeper than sp, in steps. */
+	buf_add(j->out, sp, 1 + 2 * (size_t)(i < 16 ? i : 16));
+	for (i -= 16; i > 0; i--)
 		buf_puts(j->out, "  ");
 }
 

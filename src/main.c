@@ -1409,6 +1409,7 @@ cmd_instance(const struct opts *o, const struct mdg_model *m,
 	struct instance		*in = NULL;
 	struct live		 l;
 	struct buf		 out;
+	struct out		 dst;
 	char			*cause = NULL;
 	int			 rc;
 
@@ -1423,12 +1424,24 @@ cmd_instance(const struct opts *o, const struct mdg_model *m,
 	eo.color = str_eq(fmt->name, "tree") && (o->output == NULL ||
 	    str_eq(o->output, "-")) && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL;
+	/* Written as it is made: the writers spill to dst as they go. */
+	if (out_open(&dst, o->output, &cause) != 0) {
+		log_error("cannot write %s", cause);
+		free(cause);
+		goto out;
+	}
+	out.sink = &dst;
 	if (fmt->instance(&out, in, &eo, &cause) != 0) {
+		out_abort(&dst);
 		log_error("%s", cause);
 		free(cause);
 		goto out;
 	}
-	if (write_output(o, &out) == 0)
+	out_write(&dst, out.data, out.len);
+	if (out_commit(&dst, &cause) != 0) {
+		log_error("cannot write %s", cause);
+		free(cause);
+	} else
 		rc = 0;
 out:
 	live_close(&l, o);

@@ -23,6 +23,7 @@
 #include "util.h"
 
 #define SEP	"\x1f"		/* between the terms of a key tuple */
+#define SERVER_CAP_MAX	1000	/* see fetch_children() */
 
 /* ---- per entity type */
 
@@ -737,7 +738,7 @@ add_row(struct run *r, struct ent *en, char **cols, int layer, size_t parent,
 	size_t			 i;
 
 	if ((h = hmap_get(&en->ids, id)) != NULL) {
-		strv_free(cols, en->ncols);
+		free(cols);
 		return h->idx[0];
 	}
 	row.cols = cols;
@@ -745,28 +746,14 @@ add_row(struct run *r, struct ent *en, char **cols, int layer, size_t parent,
 	nd = &r->inst->nodes[row.node];
 	nd->id = xstrdup(id);
 	nd->cols = en->shown;
-	/* The node owns the values it shows; the row points at them. */
-	nd->values = xcalloc(en->shown->n + 1, sizeof *nd->values);
+	/* The node owns copy_cols()'s block; the row points into it. */
+	nd->mem = cols;
+	nd->values = cols + en->ncols + 1;
 	for (i = 0; i < en->shown->n; i++)
 		nd->values[i] = cols[en->shown_at[i]];
 	VEC_PUSH(en->rows, en->nrows, en->caprows, row);
 	hmap_add(&en->ids, id, en->nrows - 1);
 	return en->nrows - 1;
-}
-
-/* A kept row's values but those its node shows (the node's). */
-static void
-row_free(const struct ent *en, struct row *row)
-{
-	size_t i, j;
-
-	for (i = 0; i < en->ncols; i++) {
-		for (j = 0; j < en->shown->n && en->shown_at[j] != i; j++)
-			;
-		if (j == en->shown->n)
-			free(row->cols[i]);
-	}
-	free(row->cols);
 }
 
 static size_t
@@ -863,23 +850,35 @@ mark_blocked(struct run *r)
 /* ---- queries */
 
 /*
- * A fetched row's values, kept.  Booleans read true or false, whatever
- * the server spells them (t/f, 1/0).
+ * A fetched row's values, kept, in one block: the row's column pointers,
+ * its node's (filled by add_row), then the text.  Booleans read true or
+ * false, whatever the server spells them (t/f, 1/0).
  */
 static char **
 copy_cols(const struct ent *en, const char *const *src)
 {
-	char		**cols = xcalloc(en->ncols ? en->ncols : 1,
-			    sizeof *cols);
-	const char	 *v;
-	size_t		  i;
+	const char	**v = xcalloc(en->ncols + 1, sizeof *v);
+	char		**cols, *p;
+	size_t		  i, n, len = 0, ptrs = en->ncols + 1 + en->shown->n + 1;
 
 	for (i = 0; i < en->ncols; i++) {
-		if ((v = src[i]) != NULL && en->isbool[i])
-			v = str_eq(v, "t") || str_eq(v, "1") ? "true" :
-			    str_eq(v, "f") || str_eq(v, "0") ? "false" : v;
-		cols[i] = v ? xstrdup(v) : NULL;
+		if ((v[i] = src[i]) != NULL && en->isbool[i])
+			v[i] = str_eq(v[i], "t") || str_eq(v[i], "1") ? "true" :
+			    str_eq(v[i], "f") || str_eq(v[i], "0") ? "false" :
+			    v[i];
+		len += v[i] != NULL ? strlen(v[i]) + 1 : 0;
 	}
+	cols = xmalloc(ptrs * sizeof *cols + len);
+	memset(cols, 0, ptrs * sizeof *cols);
+	p = (char *)(cols + ptrs);
+	for (i = 0; i < en->ncols; i++) {
+		if (v[i] == NULL)
+			continue;
+		n = strlen(v[i]) + 1;
+		cols[i] = memcpy(p, v[i], n);
+		p += n;
+	}
+	free(v);
 	return cols;
 }
 
@@ -1135,7 +1134,7 @@ child_row(void *arg, const char *const *cols, long long total)
 		}
 	}
 	if (!any || !keep) {
-		strv_free(probe.cols, x->ce->ncols);	/* a superset row, or capped */
+		free(probe.cols);	/* a superset row, or capped */
 		return 0;
 	}
 	nodes = x->r->inst->nnodes;
@@ -1291,7 +1290,15 @@ fetch_children(struct run *r, size_t ri, int parent_left, int layer,
 	f.key = ck;
 	f.vals = (char *const *const *)vals;
 	f.nvals = nvals;
-	f.cap = x.capped ? r->o->max_rows : 0;
+	/*
+	 * The server caps (a window per key tuple) only a cap that can save
+	 * rows worth its cost: numbering the rows costs a sort of them all,
+	 * which at 125,000 rows took longer than sending them.  A larger cap
+	 * is applied here, as rows arrive in the same order: the same rows
+	 * are kept, and counted.
+	 */
+	f.cap = x.capped && r->o->max_rows < SERVER_CAP_MAX ?
+	    r->o->max_rows : 0;
 	if (x.tenant) {
 		tenants = xcalloc(pe->nrows + 1, sizeof *tenants);
 		for (i = 0; i < pe->nrows; i++)
@@ -1741,6 +1748,16 @@ cmp_node(const void *x, const void *y)
 	return natcmp(a->id, b->id);
 }
 
+/* finish()'s nodes, for cmp_order (qsort has no context argument). */
+static const struct inst_node	*sorting;
+
+static int
+cmp_order(const void *x, const void *y)
+{
+	return cmp_node(&sorting[*(const size_t *)x],
+	    &sorting[*(const size_t *)y]);
+}
+
 static int
 cmp_edge(const void *x, const void *y)
 {
@@ -1764,32 +1781,37 @@ cmp_edge(const void *x, const void *y)
 static void
 finish(struct run *r)
 {
-	struct instance	*in = r->inst;
-	struct sortable {
-		struct inst_node	n;
-		size_t			old;
-	} *tmp;
-	size_t		*where, i, k, n = in->nnodes ? in->nnodes : 1;
+	struct instance		*in = r->inst;
+	struct inst_node	 t;
+	size_t			*order, *where, i, k, n = in->nnodes ? in->nnodes : 1;
 
-	tmp = xcalloc(n, sizeof *tmp);
-	for (i = 0; i < in->nnodes; i++) {
-		tmp[i].n = in->nodes[i];
-		tmp[i].old = i;
-	}
-	/* cmp_node only looks at the node, the first member. */
-	qsort(tmp, in->nnodes, sizeof *tmp, cmp_node);
+	/* Sort indices, not the nodes: each is a large struct. */
+	order = xcalloc(n, sizeof *order);
+	for (i = 0; i < in->nnodes; i++)
+		order[i] = i;
+	sorting = in->nodes;
+	qsort(order, in->nnodes, sizeof *order, cmp_order);
+	sorting = NULL;
 	where = xcalloc(n, sizeof *where);
-	for (i = 0; i < in->nnodes; i++) {
-		in->nodes[i] = tmp[i].n;
-		where[tmp[i].old] = i;
-	}
-	free(tmp);
+	for (i = 0; i < in->nnodes; i++)
+		where[order[i]] = i;
+	free(order);
 	for (i = 0; i < in->nnodes; i++)
 		if (in->nodes[i].parent != INST_NONE)
 			in->nodes[i].parent = where[in->nodes[i].parent];
 	for (i = 0; i < in->nedges; i++) {
 		in->edges[i].from = where[in->edges[i].from];
 		in->edges[i].to = where[in->edges[i].to];
+	}
+	/* Move each node to where[] in place: every swap places one. */
+	for (i = 0; i < in->nnodes; i++) {
+		while ((k = where[i]) != i) {
+			t = in->nodes[i];
+			in->nodes[i] = in->nodes[k];
+			in->nodes[k] = t;
+			where[i] = where[k];
+			where[k] = k;
+		}
 	}
 	free(where);
 	qsort(in->edges, in->nedges, sizeof *in->edges, cmp_edge);
@@ -1901,9 +1923,7 @@ sample_run(struct db *db, const struct db_schema *schema,
 out:
 	for (i = 0; i < m->nentities; i++) {
 		en = &r.ents[i];
-		for (k = 0; k < en->nrows; k++)
-			row_free(en, &en->rows[k]);
-		free(en->rows);
+		free(en->rows);		/* their values are their nodes' */
 		free(en->cols);
 		free(en->isbool);
 		free(en->shown_at);

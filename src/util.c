@@ -105,6 +105,7 @@ buf_init(struct buf *b)
 {
 	b->data = NULL;
 	b->len = b->cap = 0;
+	b->sink = NULL;
 }
 
 void
@@ -122,8 +123,8 @@ buf_reset(struct buf *b)
 		b->data[0] = '\0';
 }
 
-static void
-buf_grow(struct buf *b, size_t more)
+void
+buf_reserve(struct buf *b, size_t more)
 {
 	size_t need;
 
@@ -140,25 +141,9 @@ buf_grow(struct buf *b, size_t more)
 }
 
 void
-buf_add(struct buf *b, const void *p, size_t n)
-{
-	buf_grow(b, n);
-	if (n > 0)
-		memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-void
 buf_puts(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));
-}
-
-void
-buf_putc(struct buf *b, char c)
-{
-	buf_add(b, &c, 1);
 }
 
 void
@@ -172,7 +157,7 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		oom();
-	buf_grow(b, (size_t)n);
+	buf_reserve(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -432,18 +417,6 @@ fd_path(const char *path)
 	return (int)fd;
 }
 
-/* Straight to a descriptor: standard output, a device, a FIFO. */
-static int
-write_fd(int fd, const char *name, const void *data, size_t len,
-    char **cause)
-{
-	if (write_all(fd, data, len) != 0) {
-		*cause = xasprintf("%s: %s", name, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 /*
  * May this process replace the file?  Not when it could not write it in
  * place: without write permission, or (for root, whom permissions do not
@@ -460,22 +433,35 @@ may_replace(const char *path, const struct stat *st, char **cause)
 	return -1;
 }
 
+/* A descriptor written straight: standard output, a device, a FIFO. */
+static void
+out_straight(struct out *o, int fd, int ours, const char *name)
+{
+	o->fd = fd;
+	o->ours = ours;
+	o->name = xstrdup(name);
+}
+
 int
-file_write_atomic(const char *path, const void *data, size_t len,
-    char **cause)
+out_open(struct out *o, const char *path, char **cause)
 {
 	struct stat	 st, lst;
 	sigset_t	 saved;
 	char		*real = NULL;
 	const char	*target = path;
-	mode_t		 mode = 0644, mask;
+	mode_t		 mask;
 	int		 fd, saved_errno, exists;
 
-	if (path == NULL || str_eq(path, "-"))
-		return write_fd(STDOUT_FILENO, "standard output", data, len,
-		    cause);
-	if ((fd = fd_path(path)) >= 0)
-		return write_fd(fd, path, data, len, cause);
+	memset(o, 0, sizeof *o);
+	o->fd = -1;
+	if (path == NULL || str_eq(path, "-")) {
+		out_straight(o, STDOUT_FILENO, 0, "standard output");
+		return 0;
+	}
+	if ((fd = fd_path(path)) >= 0) {
+		out_straight(o, fd, 0, path);
+		return 0;
+	}
 	exists = stat(path, &st) == 0;
 	if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
 		/* A terminal, /dev/null, a pipe: write to it, never replace. */
@@ -483,9 +469,8 @@ file_write_atomic(const char *path, const void *data, size_t len,
 			*cause = xasprintf("%s: %s", path, strerror(errno));
 			return -1;
 		}
-		saved_errno = write_fd(fd, path, data, len, cause);
-		close(fd);
-		return saved_errno;
+		out_straight(o, fd, 1, path);
+		return 0;
 	}
 	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
 		/* Follow the link: its target is replaced, the link stays. */
@@ -507,15 +492,16 @@ file_write_atomic(const char *path, const void *data, size_t len,
 			free(real);
 			return -1;
 		}
-		mode = st.st_mode & 07777;
+		o->mode = st.st_mode & 07777;
 	} else {
 		mask = umask(0);
 		umask(mask);
-		mode = 0666 & ~mask;
+		o->mode = 0666 & ~mask;
 	}
-	if ((size_t)snprintf(tmp_path, sizeof tmp_path, "%s.tmpXXXXXX",
-	    target) >= sizeof tmp_path) {
-		*cause = xasprintf("%s: the path is too long", path);
+	if (tmp_live || (size_t)snprintf(tmp_path, sizeof tmp_path,
+	    "%s.tmpXXXXXX", target) >= sizeof tmp_path) {
+		*cause = xasprintf(tmp_live ? "%s: another output is being "
+		    "written" : "%s: the path is too long", path);
 		free(real);
 		return -1;
 	}
@@ -532,46 +518,105 @@ file_write_atomic(const char *path, const void *data, size_t len,
 	}
 	tmp_live = 1;
 	fatal_signals_mask(&saved, 0);
+	o->fd = fd;
+	o->ours = 1;
+	o->tmp = 1;
+	o->name = xstrdup(path);
+	o->target = real != NULL ? real : xstrdup(path);
+	/*
+	 * The owner is kept where this process may (root; else the group, if
+	 * it is one of ours); the mode is set at out_commit, after the
+	 * write: chown would clear set-id bits.
+	 */
+	if (exists && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
+	    fchown(fd, geteuid() == 0 ? st.st_uid : (uid_t)-1, st.st_gid) != 0 &&
+	    geteuid() == 0) {
+		o->err = errno;
+		*cause = xasprintf("%s: %s", path, strerror(o->err));
+		out_abort(o);
+		return -1;
+	}
+	return 0;
+}
+
+int
+out_write(struct out *o, const void *data, size_t len)
+{
+	if (o->err == 0 && write_all(o->fd, data, len) != 0)
+		o->err = errno != 0 ? errno : EIO;
+	return o->err == 0 ? 0 : -1;
+}
+
+void
+out_abort(struct out *o)
+{
+	if (o->ours && o->fd >= 0)
+		close(o->fd);
+	if (o->tmp) {
+		unlink(tmp_path);
+		tmp_live = 0;
+	}
+	free(o->name);
+	free(o->target);
+	memset(o, 0, sizeof *o);
+	o->fd = -1;
+}
+
+int
+out_commit(struct out *o, char **cause)
+{
+	int fd = o->fd;
+
 	/*
 	 * No fsync: the rename is what makes the write atomic for readers and
 	 * for a run that fails; an fsync per diagram doubled the cost of a
 	 * small SVG for a guarantee against power loss a regenerable file
-	 * does not need.  The owner is kept where this process may (root;
-	 * else the group, if it is one of ours), then the mode: chown would
-	 * clear set-id bits.
+	 * does not need.
 	 */
-	if (exists && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
-	    fchown(fd, geteuid() == 0 ? st.st_uid : (uid_t)-1, st.st_gid) != 0 &&
-	    geteuid() == 0)
-		goto fail;
-	if (write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
+	if (o->err == 0 && o->tmp && fchmod(fd, o->mode) != 0)
+		o->err = errno;
+	if (o->err == 0 && o->ours) {
+		o->fd = -1;
+		if (close(fd) != 0)
+			o->err = errno;
 	}
 	/*
 	 * A signal between the rename and clearing tmp_live unlinks a name
 	 * that no longer exists: harmless, so the signals stay deliverable.
 	 */
-	if (rename(tmp_path, target) != 0) {
-		fd = -1;
-		goto fail;
+	if (o->err == 0 && o->tmp && rename(tmp_path, o->target) != 0)
+		o->err = errno;
+	if (o->err != 0) {
+		*cause = xasprintf("%s: %s", o->name, strerror(o->err));
+		out_abort(o);
+		return -1;
 	}
-	tmp_live = 0;
-	free(real);
+	if (o->tmp)
+		tmp_live = 0;
+	o->tmp = 0;
+	out_abort(o);
 	return 0;
+}
 
-fail:
-	saved_errno = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp_path);
-	tmp_live = 0;
-	errno = saved_errno;
-	*cause = xasprintf("%s: %s", path, strerror(errno));
-	free(real);
-	return -1;
+int
+file_write_atomic(const char *path, const void *data, size_t len,
+    char **cause)
+{
+	struct out o;
+
+	if (out_open(&o, path, cause) != 0)
+		return -1;
+	out_write(&o, data, len);
+	return out_commit(&o, cause);
+}
+
+void
+buf_spill(struct buf *b)
+{
+	if (b->sink == NULL || b->len < BUF_SPILL)
+		return;
+	out_write(b->sink, b->data, b->len);
+	buf_reset(b);
 }
 
 /* ---- secrets: no message repeats a password */
@@ -817,54 +862,80 @@ hmap_init(struct hmap *h, size_t n)
 	h->b = xcalloc(h->nb, sizeof *h->b);
 }
 
-struct hent *
-hmap_get(const struct hmap *h, const char *key)
+static struct hent *
+hmap_find(const struct hmap *h, const char *key, uint32_t hash)
 {
 	struct hent *e;
 
-	for (e = h->b[hmap_hash(key) & (h->nb - 1)]; e != NULL; e = e->next)
-		if (str_eq(e->key, key))
+	for (e = h->b[hash & (h->nb - 1)]; e != NULL; e = e->next)
+		if (e->hash == hash && strcmp(e->key, key) == 0)
 			return e;
 	return NULL;
+}
+
+struct hent *
+hmap_get(const struct hmap *h, const char *key)
+{
+	return hmap_find(h, key, hmap_hash(key));
+}
+
+/* Twice the buckets, every entry moved over by its kept hash. */
+static void
+hmap_grow(struct hmap *h)
+{
+	struct hent	**b, *x, *next;
+	size_t		  i, nb = h->nb * 2, slot;
+
+	b = xcalloc(nb, sizeof *b);
+	for (i = 0; i < h->nb; i++) {
+		for (x = h->b[i]; x != NULL; x = next) {
+			next = x->next;
+			slot = x->hash & (nb - 1);
+			x->next = b[slot];
+			b[slot] = x;
+		}
+	}
+	free(h->b);
+	h->b = b;
+	h->nb = nb;
 }
 
 void
 hmap_add(struct hmap *h, const char *key, size_t idx)
 {
-	struct hent	*e = hmap_get(h, key);
-	size_t		 slot;
+	uint32_t	 hash = hmap_hash(key);
+	struct hent	*e = hmap_find(h, key, hash);
+	size_t		 slot, len;
 
-	if (e == NULL && h->count >= h->nb) {
-		/* Grow: twice the buckets, every entry moved over. */
-		struct hmap	 g;
-		struct hent	*x, *next;
-		size_t		 i;
-
-		g.nb = h->nb * 2;
-		g.b = xcalloc(g.nb, sizeof *g.b);
-		for (i = 0; i < h->nb; i++) {
-			for (x = h->b[i]; x != NULL; x = next) {
-				next = x->next;
-				slot = hmap_hash(x->key) & (g.nb - 1);
-				x->next = g.b[slot];
-				g.b[slot] = x;
-			}
-		}
-		free(h->b);
-		h->b = g.b;
-		h->nb = g.nb;
-	}
 	if (e == NULL) {
+		if (h->count >= h->nb)
+			hmap_grow(h);
 		h->count++;
-		slot = hmap_hash(key) & (h->nb - 1);
-		e = xcalloc(1, sizeof *e);
-		e->key = xstrdup(key);
+		/* One allocation: the entry, its key, its first index. */
+		len = strlen(key);
+		e = xmalloc(sizeof *e + len + 1);
+		memcpy(e->key, key, len + 1);
+		e->hash = hash;
+		e->one = idx;
+		e->idx = &e->one;
+		e->n = 1;
+		e->cap = 0;
+		slot = hash & (h->nb - 1);
 		e->next = h->b[slot];
 		h->b[slot] = e;
-	}
-	if (e->n > 0 && e->idx[e->n - 1] == idx)
 		return;
-	VEC_PUSH(e->idx, e->n, e->cap, idx);
+	}
+	if (e->idx[e->n - 1] == idx)
+		return;
+	if (e->cap == 0) {		/* leave the inline slot */
+		e->cap = 4;
+		e->idx = xreallocarray(NULL, e->cap, sizeof *e->idx);
+		e->idx[0] = e->one;
+	} else if (e->n == e->cap) {
+		e->cap *= 2;
+		e->idx = xreallocarray(e->idx, e->cap, sizeof *e->idx);
+	}
+	e->idx[e->n++] = idx;
 }
 
 void
@@ -876,8 +947,8 @@ hmap_free(struct hmap *h)
 	for (i = 0; i < h->nb; i++) {
 		for (e = h->b[i]; e != NULL; e = next) {
 			next = e->next;
-			free(e->key);
-			free(e->idx);
+			if (e->cap > 0)
+				free(e->idx);
 			free(e);
 		}
 	}

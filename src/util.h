@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define MDG_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
@@ -24,21 +25,52 @@ char *xstrndup(const char *, size_t);
 char *xasprintf(const char *, ...) MDG_PRINTF(1, 2);
 char *xvasprintf(const char *, va_list) MDG_PRINTF(1, 0);
 
-/* Append-only byte buffer; `data` is always NUL-terminated. */
+struct out;
+
+/*
+ * Append-only byte buffer; `data` is always NUL-terminated.  With a sink,
+ * buf_spill() writes what it holds there once it is past BUF_SPILL bytes
+ * and empties it: a writer calls it where everything so far is final.
+ */
 struct buf {
-	char	*data;
-	size_t	 len;
-	size_t	 cap;
+	char		*data;
+	size_t		 len;
+	size_t		 cap;
+	struct out	*sink;
 };
+
+#define BUF_SPILL	(64 * 1024)
 
 void	 buf_init(struct buf *);
 void	 buf_free(struct buf *);
 void	 buf_reset(struct buf *);
-void	 buf_add(struct buf *, const void *, size_t);
+/* Room for `more` bytes and the NUL. */
+void	 buf_reserve(struct buf *, size_t more);
 void	 buf_puts(struct buf *, const char *);
-void	 buf_putc(struct buf *, char);
 void	 buf_printf(struct buf *, const char *, ...) MDG_PRINTF(2, 3);
 char	*buf_detach(struct buf *);
+void	 buf_spill(struct buf *);
+
+/* The writers' inner loop: inline. */
+static inline void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len <= n)
+		buf_reserve(b, n);
+	if (n > 0)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static inline void
+buf_putc(struct buf *b, char c)
+{
+	if (b->cap - b->len <= 1)
+		buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 /* Code point u (at most U+10FFFF) as UTF-8. */
 void	 buf_put_utf8(struct buf *, unsigned long u);
 /* The entity XML and HTML write for c (&amp; &lt; &gt; &quot; &#39;), or NULL. */
@@ -86,12 +118,36 @@ int	 file_read(const char *path, char **data, size_t *len, char **cause);
 int	 file_write_atomic(const char *path, const void *data, size_t len,
 	    char **cause);
 
+/*
+ * The same, written as it is made: out_open() decides where the bytes
+ * go (a temporary file beside the target; standard output, a device or a
+ * FIFO straight), out_write() appends (the first error sticks),
+ * out_commit() renames the temporary over the target, out_abort() removes
+ * it.  One output at a time.  Both end the struct's use.
+ */
+struct out {
+	int	 fd;
+	int	 ours;		/* close fd at the end */
+	int	 tmp;		/* a temporary file to rename */
+	int	 err;		/* the first errno */
+	unsigned mode;
+	char	*name;		/* for messages */
+	char	*target;	/* the file renamed over */
+};
+
+int	 out_open(struct out *, const char *path, char **cause);
+int	 out_write(struct out *, const void *data, size_t len);
+int	 out_commit(struct out *, char **cause);
+void	 out_abort(struct out *);
+
 /* A string -> list of indices hash. */
 struct hent {
-	char		*key;
-	size_t		*idx;
-	size_t		 n, cap;
 	struct hent	*next;
+	size_t		*idx;		/* n indices: &one, or cap of them */
+	size_t		 n, cap;
+	size_t		 one;
+	unsigned	 hash;
+	char		 key[];
 };
 
 struct hmap {

@@ -10,18 +10,34 @@ md() { "$MDGRAPH" --chain main -T mermaid "$@"; }
 md >want.mmd
 inode() { stat -c %i "$1"; }
 
+# sysmd ARGS...: md, for the runs whose -o names a file of the system
+# (/dev/stdout, /dev/null).  As root it runs as nobody, from a copy of the
+# binary nobody can run: a regression that replaces the path then fails
+# with "permission denied" instead of replacing the machine's /dev/null.
+if [ "$(id -u)" = 0 ]; then
+	mkdir -m 755 "$work/bin"
+	cp "$MDGRAPH" "$work/bin/mdgraph"
+	chmod 711 "$work"
+	sysmd() {
+		(cd / && setpriv --reuid=65534 --regid=65534 --clear-groups \
+		    "$work/bin/mdgraph" --chain main -T mermaid "$@")
+	}
+else
+	sysmd() { md "$@"; }
+fi
+
 # /dev/stdout with standard output redirected to a file: the text goes
 # there and /dev/stdout stays the link it is.
 link_before=$(stat -c %F /dev/stdout)
-md -o /dev/stdout >got.mmd
+sysmd -o /dev/stdout >got.mmd
 same "-o /dev/stdout: the text reaches standard output" want.mmd got.mmd
 is "-o /dev/stdout: /dev/stdout is not replaced" "$link_before" \
     "$(stat -c %F /dev/stdout)"
-md -o /dev/fd/1 >got.mmd
+sysmd -o /dev/fd/1 >got.mmd
 same "-o /dev/fd/1: the text reaches standard output" want.mmd got.mmd
 
 # A character device: written to, not replaced.
-run_status md -o /dev/null
+run_status sysmd -o /dev/null
 is "-o /dev/null: exit 0, /dev/null still a device" "0 character special file" \
     "$status $(stat -c %F /dev/null)"
 
