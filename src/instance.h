@@ -30,19 +30,20 @@ struct inst_node {
 	const struct mdg_chain	 *home;
 	char			 *id;		/* "Entity:pk=value" */
 	int			  layer;
+	/* Flags, 0 or 1; small, as there may be 100,000s of nodes. */
+	unsigned char		  root;		/* the root row */
+	unsigned char		  missing;	/* not found: a ghost of a row a
+						   join value names */
+	unsigned char		  partner;	/* fetched only as a partner on a
+						   side allowing one */
+	unsigned char		  unreadable;	/* where rows of a table mdgraph
+						   may not read would be */
 	const struct inst_cols	 *cols;		/* what values[] are */
 	char			**values;	/* cols->n; NULL for SQL NULL */
 	void			 *mem;		/* NULL, or one block holding
 						   values and their text */
 	long long		  more;		/* >0: "+more Entity" summary */
 	long long		  total;	/* summary: rows in all */
-	int			  root;		/* the root row */
-	int			  missing;	/* not found: a ghost of a row a
-						   join value names */
-	int			  partner;	/* fetched only as a partner on a
-						   side allowing one */
-	int			  unreadable;	/* where rows of a table mdgraph
-						   may not read would be */
 	struct inst_bad		 *bad;		/* unhealthy columns */
 	size_t			  nbad;
 	size_t			  parent;	/* the row it was fetched for */
@@ -55,11 +56,11 @@ struct inst_edge {
 	const struct mdg_rel	*rel;
 	size_t			 from;		/* the relation's left row */
 	size_t			 to;		/* its right row */
-	int			 missing;	/* to a row not found */
 	long long		 breach;	/* >1: rows on a side the model
 						   allows one */
 	int			 breach_at;	/* whose they are: 1 the left
 						   row's, 2 the right row's */
+	int			 missing;	/* to a row not found */
 };
 
 /* Something the reader must be told: a table not read, a row not parsed. */

@@ -44,9 +44,12 @@ struct ent {
 	unsigned char		 *isbool;	/* by selected column */
 	struct inst_cols	 *shown;	/* what its rows show */
 	size_t			 *shown_at;	/* shown[i] is cols[shown_at[i]] */
+	int			  shown_prefix;	/* shown_at[i] == i for all */
 	struct row		 *rows;
 	size_t			  nrows, caprows;
-	struct hmap		  ids;		/* row id -> row */
+	size_t			 *ids;		/* open addressing: row + 1 by
+						   its node's id, or 0 */
+	size_t			  nids;		/* slots, a power of 2 */
 };
 
 /* A parent and how many partners it has on a side allowing one. */
@@ -438,6 +441,11 @@ plan_columns(struct run *r)
 		for (j = 0; j < en->ncols; j++)
 			if ((int)j != en->tenant || r->o->columns != COLUMNS_KEYS)
 				show(en, &cap, j);
+		/* The common case: a node's values are its row's columns. */
+		en->shown_prefix = 1;
+		for (j = 0; j < en->shown->n; j++)
+			if (en->shown_at[j] != j)
+				en->shown_prefix = 0;
 	}
 }
 
@@ -724,6 +732,38 @@ new_node(struct run *r, const struct mdg_entity *e, int layer, size_t parent,
 }
 
 /*
+ * The slot of row id `id` in en's index: the row's, or the empty one it
+ * would take.  The index holds row numbers; the ids are the nodes'.
+ */
+static size_t *
+id_slot(const struct run *r, const struct ent *en, const char *id)
+{
+	size_t i = str_hash(id) & (en->nids - 1), k;
+
+	while ((k = en->ids[i]) != 0 &&
+	    !str_eq(r->inst->nodes[en->rows[k - 1].node].id, id))
+		i = (i + 1) & (en->nids - 1);
+	return &en->ids[i];
+}
+
+/* Room for one more row in the index: at most half full. */
+static void
+id_room(const struct run *r, struct ent *en)
+{
+	size_t	*old = en->ids, n = en->nids, i, k;
+
+	if (2 * (en->nrows + 1) <= en->nids)
+		return;
+	en->nids = n ? 2 * n : 64;
+	en->ids = xcalloc(en->nids, sizeof *en->ids);
+	for (i = 0; i < n; i++)
+		if ((k = old[i]) != 0)
+			*id_slot(r, en, r->inst->nodes[en->rows[k - 1].node].id) =
+			    k;
+	free(old);
+}
+
+/*
  * A fetched row: deduplicated by identity, a node on first sight, fetched
  * for row `parent` along `via` (INST_NONE, NULL for the root).
  */
@@ -732,14 +772,14 @@ add_row(struct run *r, struct ent *en, char **cols, int layer, size_t parent,
     const struct mdg_rel *via)
 {
 	struct inst_node	*nd;
-	struct hent		*h;
 	struct row		 row;
 	const char		*id = row_id(&r->idbuf, en, cols);
-	size_t			 i;
+	size_t			 i, *slot;
 
-	if ((h = hmap_get(&en->ids, id)) != NULL) {
+	id_room(r, en);
+	if (*(slot = id_slot(r, en, id)) != 0) {
 		free(cols);
-		return h->idx[0];
+		return *slot - 1;
 	}
 	row.cols = cols;
 	row.node = new_node(r, en->e, layer, parent, via);
@@ -748,11 +788,15 @@ add_row(struct run *r, struct ent *en, char **cols, int layer, size_t parent,
 	nd->cols = en->shown;
 	/* The node owns copy_cols()'s block; the row points into it. */
 	nd->mem = cols;
-	nd->values = cols + en->ncols + 1;
-	for (i = 0; i < en->shown->n; i++)
-		nd->values[i] = cols[en->shown_at[i]];
+	if (en->shown_prefix)
+		nd->values = cols;
+	else {
+		nd->values = cols + en->ncols + 1;
+		for (i = 0; i < en->shown->n; i++)
+			nd->values[i] = cols[en->shown_at[i]];
+	}
 	VEC_PUSH(en->rows, en->nrows, en->caprows, row);
-	hmap_add(&en->ids, id, en->nrows - 1);
+	*slot = en->nrows;
 	return en->nrows - 1;
 }
 
@@ -859,7 +903,7 @@ copy_cols(const struct ent *en, const char *const *src)
 {
 	const char	**v = xcalloc(en->ncols + 1, sizeof *v);
 	char		**cols, *p;
-	size_t		  i, n, len = 0, ptrs = en->ncols + 1 + en->shown->n + 1;
+	size_t		  i, n, len = 0, ptrs = en->ncols + 1;
 
 	for (i = 0; i < en->ncols; i++) {
 		if ((v[i] = src[i]) != NULL && en->isbool[i])
@@ -868,6 +912,8 @@ copy_cols(const struct ent *en, const char *const *src)
 			    v[i];
 		len += v[i] != NULL ? strlen(v[i]) + 1 : 0;
 	}
+	if (!en->shown_prefix)
+		ptrs += en->shown->n + 1;
 	cols = xmalloc(ptrs * sizeof *cols + len);
 	memset(cols, 0, ptrs * sizeof *cols);
 	p = (char *)(cols + ptrs);
@@ -1861,7 +1907,6 @@ sample_run(struct db *db, const struct db_schema *schema,
 		en->t = db_entity_table(schema, en->e);
 		en->layer = -1;
 		en->tenant = -1;
-		hmap_init(&en->ids, 16);
 	}
 	en = &r.ents[o->root->index];
 	if (en->t == NULL || !en->t->readable) {
@@ -1927,7 +1972,7 @@ out:
 		free(en->cols);
 		free(en->isbool);
 		free(en->shown_at);
-		hmap_free(&en->ids);
+		free(en->ids);
 	}
 	free(r.ents);
 	for (k = 0; r.fold != NULL && k < r.nrels; k++)

@@ -842,8 +842,8 @@ mkdir_p(const char *path, char **cause)
 
 /* A string -> list of indices hash (FNV-1a, chained). */
 
-static uint32_t
-hmap_hash(const char *s)
+unsigned
+str_hash(const char *s)
 {
 	uint32_t h = 2166136261u;
 
@@ -876,7 +876,7 @@ hmap_find(const struct hmap *h, const char *key, uint32_t hash)
 struct hent *
 hmap_get(const struct hmap *h, const char *key)
 {
-	return hmap_find(h, key, hmap_hash(key));
+	return hmap_find(h, key, str_hash(key));
 }
 
 /* Twice the buckets, every entry moved over by its kept hash. */
@@ -903,7 +903,7 @@ hmap_grow(struct hmap *h)
 void
 hmap_add(struct hmap *h, const char *key, size_t idx)
 {
-	uint32_t	 hash = hmap_hash(key);
+	uint32_t	 hash = str_hash(key);
 	struct hent	*e = hmap_find(h, key, hash);
 	size_t		 slot, len;
 

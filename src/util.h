@@ -156,6 +156,8 @@ struct hmap {
 	size_t		  count;	/* keys */
 };
 
+/* FNV-1a of a string. */
+unsigned	 str_hash(const char *);
 void		 hmap_init(struct hmap *, size_t expected);
 struct hent	*hmap_get(const struct hmap *, const char *key);
 void		 hmap_add(struct hmap *, const char *key, size_t idx);

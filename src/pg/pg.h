@@ -14,6 +14,8 @@ struct pg {
 	int		 timeout;	/* --timeout, seconds */
 	int		 dead;		/* gave up on it: no more statements */
 	char		 sqlstate[6];	/* of the last error, or "" */
+	int		 stopped;	/* pg_exec_each(): what `each` returned
+					   when it stopped, or 0 */
 };
 
 #define PG(d)	((struct pg *)(void *)(d))
@@ -24,6 +26,16 @@ struct pg {
  */
 PGresult *pg_exec(struct pg *, const char *sql, int nparams,
 	    const char *const *params, char **cause);
+
+/*
+ * The same, each row handed to `each` as it arrives (PGRES_SINGLE_TUPLE,
+ * valid during the call) and the final, empty result returned.  Non-zero
+ * from `each` stops the calls; pg->stopped keeps it.
+ */
+typedef int	(*pg_row_fn)(void *arg, const PGresult *row);
+PGresult *pg_exec_each(struct pg *, const char *sql, int nparams,
+	    const char *const *params, pg_row_fn each, void *arg,
+	    char **cause);
 
 /* A copy of the field, or NULL for SQL NULL. */
 char	*pg_value(const PGresult *, int row, int col);

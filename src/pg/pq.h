@@ -37,6 +37,7 @@
 	X(int, PQsetnonblocking, (PGconn *, int))			\
 	X(int, PQflush, (PGconn *))					\
 	X(char *, PQdb, (const PGconn *))				\
+	X(int, PQsetSingleRowMode, (PGconn *))				\
 	X(int, PQlibVersion, (void))
 
 #define PQ_MEMBER(ret, name, args) ret (*name) args;
@@ -73,6 +74,7 @@ int	pq_load(char **cause);
 #define PQsetnonblocking	(*pq_api.PQsetnonblocking)
 #define PQflush			(*pq_api.PQflush)
 #define PQdb			(*pq_api.PQdb)
+#define PQsetSingleRowMode	(*pq_api.PQsetSingleRowMode)
 #define PQlibVersion		(*pq_api.PQlibVersion)
 #endif
 

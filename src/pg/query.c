@@ -187,41 +187,52 @@ build_fetch(struct pgq *q, const struct db_fetch *f)
 	free(table);
 }
 
+struct fetch_ctx {
+	const struct db_fetch	 *f;
+	db_row_fn		  fn;
+	void			 *arg;
+	const char		**cols;
+};
+
+static int
+fetch_row(void *arg, const PGresult *res)
+{
+	struct fetch_ctx	*x = arg;
+	const struct db_fetch	*f = x->f;
+	long long		 total;
+	size_t			 i;
+
+	for (i = 0; i < f->ncols; i++)
+		x->cols[i] = PQgetisnull(res, 0, (int)i) ? NULL :
+		    PQgetvalue(res, 0, (int)i);
+	total = f->cap > 0 && f->column == NULL ?
+	    strtoll(PQgetvalue(res, 0, (int)f->ncols + 1), NULL, 10) : -1;
+	return x->fn(x->arg, x->cols, total);
+}
+
 int
 pg_fetch(struct db *db, const struct db_fetch *f, db_row_fn fn, void *arg,
     char **cause)
 {
-	struct pgq	  q;
-	PGresult	 *res;
-	const char	**cols;
-	char		 *why = NULL;
-	long long	  total;
-	size_t		  i;
-	int		  row, rc = 0;
+	struct fetch_ctx	 x = { f, fn, arg, NULL };
+	struct pgq		 q;
+	PGresult		*res;
+	char			*why = NULL;
 
 	pgq_init(&q);
 	build_fetch(&q, f);
-	res = pg_exec(PG(db), q.sql.data, (int)q.np,
-	    (const char *const *)q.params, &why);
+	x.cols = xcalloc(f->ncols + 1, sizeof *x.cols);
+	res = pg_exec_each(PG(db), q.sql.data, (int)q.np,
+	    (const char *const *)q.params, fetch_row, &x, &why);
 	pgq_free(&q);
+	free(x.cols);
 	if (res == NULL) {
 		*cause = why;
 		/* insufficient_privilege: no SELECT, or row-level security. */
 		return str_eq(PG(db)->sqlstate, "42501") ? DB_DENIED : -1;
 	}
-	cols = xcalloc(f->ncols + 1, sizeof *cols);
-	for (row = 0; row < PQntuples(res) && rc == 0; row++) {
-		for (i = 0; i < f->ncols; i++)
-			cols[i] = PQgetisnull(res, row, (int)i) ? NULL :
-			    PQgetvalue(res, row, (int)i);
-		total = f->cap > 0 && f->column == NULL ?
-		    strtoll(PQgetvalue(res, row, (int)f->ncols + 1), NULL, 10) :
-		    -1;
-		rc = fn(arg, cols, total);
-	}
-	free(cols);
 	PQclear(res);
-	return rc;
+	return PG(db)->stopped;
 }
 
 /*

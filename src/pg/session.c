@@ -238,9 +238,16 @@ PGresult *
 pg_exec(struct pg *pg, const char *sql, int nparams,
     const char *const *params, char **cause)
 {
+	return pg_exec_each(pg, sql, nparams, params, NULL, NULL, cause);
+}
+
+PGresult *
+pg_exec_each(struct pg *pg, const char *sql, int nparams,
+    const char *const *params, pg_row_fn each, void *arg, char **cause)
+{
 	PGresult	*res = NULL, *r;
 	long long	 deadline;
-	int		 f, w = 1;
+	int		 f, w = 1, stop = 0;
 
 	pg->db.queries++;
 	if (pg->dead) {
@@ -254,18 +261,34 @@ pg_exec(struct pg *pg, const char *sql, int nparams,
 		*cause = result_error(pg, NULL);
 		return NULL;
 	}
-	while ((f = PQflush(pg->conn)) != 0 || PQisBusy(pg->conn)) {
-		if (f < 0 || (w = wait_socket(pg, f == 1, deadline)) <= 0 ||
-		    !PQconsumeInput(pg->conn))
-			goto fail;
+	/* Row by row: a result set is never held whole. */
+	if (each != NULL && !PQsetSingleRowMode(pg->conn)) {
+		*cause = result_error(pg, NULL);
+		goto fail;
 	}
-	while ((r = PQgetResult(pg->conn)) != NULL) {
+	for (;;) {
+		while ((f = PQflush(pg->conn)) != 0 || PQisBusy(pg->conn)) {
+			if (f < 0 || (w = wait_socket(pg, f == 1,
+			    deadline)) <= 0 || !PQconsumeInput(pg->conn))
+				goto fail;
+		}
+		if ((r = PQgetResult(pg->conn)) == NULL)
+			break;
+		if (PQresultStatus(r) == PGRES_SINGLE_TUPLE) {
+			pg->db.rows++;
+			/* Once stopped, the rest is read and dropped. */
+			if (!stop)
+				stop = each(arg, r);
+			PQclear(r);
+			continue;
+		}
 		PQclear(res);
 		res = r;
 	}
 	if (res != NULL && (PQresultStatus(res) == PGRES_TUPLES_OK ||
 	    PQresultStatus(res) == PGRES_COMMAND_OK)) {
 		pg->db.rows += PQntuples(res);
+		pg->stopped = stop;
 		return res;
 	}
 	*cause = result_error(pg, res);
@@ -277,7 +300,7 @@ fail:
 		*cause = xasprintf("query failed: no answer from the server "
 		    "within --timeout %d s: it may be stopped, overloaded or cut "
 		    "off", pg->timeout);
-	else
+	else if (*cause == NULL)
 		*cause = result_error(pg, NULL);
 	PQclear(res);
 	return NULL;
