@@ -92,11 +92,14 @@ instance_free(struct instance *in)
 	if (in == NULL)
 		return;
 	for (i = 0; i < in->nnodes; i++) {
-		free(in->nodes[i].id);
 		if (in->nodes[i].mem != NULL)
-			free(in->nodes[i].mem);
-		else if (in->nodes[i].cols != NULL)
-			strv_free(in->nodes[i].values, in->nodes[i].cols->n);
+			free(in->nodes[i].mem);	/* the id and values too */
+		else {
+			free(in->nodes[i].id);
+			if (in->nodes[i].cols != NULL)
+				strv_free(in->nodes[i].values,
+				    in->nodes[i].cols->n);
+		}
 		for (j = 0; j < in->nodes[i].nbad; j++)
 			free(in->nodes[i].bad[j].value);
 		free(in->nodes[i].bad);

@@ -41,7 +41,7 @@ struct inst_node {
 	const struct inst_cols	 *cols;		/* what values[] are */
 	char			**values;	/* cols->n; NULL for SQL NULL */
 	void			 *mem;		/* NULL, or one block holding
-						   values and their text */
+						   id, values and their text */
 	long long		  more;		/* >0: "+more Entity" summary */
 	long long		  total;	/* summary: rows in all */
 	struct inst_bad		 *bad;		/* unhealthy columns */

@@ -27,6 +27,15 @@
 
 /* ---- per entity type */
 
+/* A row in its entity's id index: row + 1 (0: empty), its id's hash. */
+struct idslot {
+	unsigned	row;
+	unsigned	hash;
+};
+
+/* copy_cols()'s block: the id after the columns' NULL. */
+#define ROW_ID(en, cols)	((cols)[(en)->ncols + 1])
+
 struct row {
 	char	**cols;		/* values of ent->cols, NULL for SQL NULL */
 	size_t	  node;		/* index in the node list */
@@ -47,8 +56,8 @@ struct ent {
 	int			  shown_prefix;	/* shown_at[i] == i for all */
 	struct row		 *rows;
 	size_t			  nrows, caprows;
-	size_t			 *ids;		/* open addressing: row + 1 by
-						   its node's id, or 0 */
+	struct idslot		 *ids;		/* open addressing by the row's
+						   node's id */
 	size_t			  nids;		/* slots, a power of 2 */
 };
 
@@ -732,34 +741,42 @@ new_node(struct run *r, const struct mdg_entity *e, int layer, size_t parent,
 }
 
 /*
- * The slot of row id `id` in en's index: the row's, or the empty one it
- * would take.  The index holds row numbers; the ids are the nodes'.
+ * The slot of row id `id` (hash h) in en's index: the row's, or the empty
+ * one it would take.  The index holds row numbers; the ids are the nodes'.
  */
-static size_t *
-id_slot(const struct run *r, const struct ent *en, const char *id)
+static struct idslot *
+id_slot(const struct run *r, const struct ent *en, const char *id,
+    unsigned h)
 {
-	size_t i = str_hash(id) & (en->nids - 1), k;
+	size_t		 i = h & (en->nids - 1);
+	struct idslot	*e;
 
-	while ((k = en->ids[i]) != 0 &&
-	    !str_eq(r->inst->nodes[en->rows[k - 1].node].id, id))
+	while ((e = &en->ids[i])->row != 0 && (e->hash != h ||
+	    !str_eq(r->inst->nodes[en->rows[e->row - 1].node].id, id)))
 		i = (i + 1) & (en->nids - 1);
-	return &en->ids[i];
+	return e;
 }
 
 /* Room for one more row in the index: at most half full. */
 static void
-id_room(const struct run *r, struct ent *en)
+id_room(struct ent *en)
 {
-	size_t	*old = en->ids, n = en->nids, i, k;
+	struct idslot	*old = en->ids;
+	size_t		 n = en->nids, i, j;
 
 	if (2 * (en->nrows + 1) <= en->nids)
 		return;
 	en->nids = n ? 2 * n : 64;
 	en->ids = xcalloc(en->nids, sizeof *en->ids);
-	for (i = 0; i < n; i++)
-		if ((k = old[i]) != 0)
-			*id_slot(r, en, r->inst->nodes[en->rows[k - 1].node].id) =
-			    k;
+	for (i = 0; i < n; i++) {
+		if (old[i].row == 0)
+			continue;
+		/* Ids are distinct: the first empty slot is the one. */
+		for (j = old[i].hash & (en->nids - 1); en->ids[j].row != 0;
+		    j = (j + 1) & (en->nids - 1))
+			;
+		en->ids[j] = old[i];
+	}
 	free(old);
 }
 
@@ -773,30 +790,33 @@ add_row(struct run *r, struct ent *en, char **cols, int layer, size_t parent,
 {
 	struct inst_node	*nd;
 	struct row		 row;
-	const char		*id = row_id(&r->idbuf, en, cols);
-	size_t			 i, *slot;
+	char			*id = ROW_ID(en, cols);
+	unsigned		 h = str_hash(id);
+	struct idslot		*slot;
+	size_t			 i;
 
-	id_room(r, en);
-	if (*(slot = id_slot(r, en, id)) != 0) {
+	id_room(en);
+	if ((slot = id_slot(r, en, id, h))->row != 0) {
 		free(cols);
-		return *slot - 1;
+		return slot->row - 1;
 	}
 	row.cols = cols;
 	row.node = new_node(r, en->e, layer, parent, via);
 	nd = &r->inst->nodes[row.node];
-	nd->id = xstrdup(id);
+	nd->id = id;		/* in the block, like the values */
 	nd->cols = en->shown;
 	/* The node owns copy_cols()'s block; the row points into it. */
 	nd->mem = cols;
 	if (en->shown_prefix)
 		nd->values = cols;
 	else {
-		nd->values = cols + en->ncols + 1;
+		nd->values = cols + en->ncols + 2;
 		for (i = 0; i < en->shown->n; i++)
 			nd->values[i] = cols[en->shown_at[i]];
 	}
 	VEC_PUSH(en->rows, en->nrows, en->caprows, row);
-	*slot = en->nrows;
+	slot->row = (unsigned)en->nrows;
+	slot->hash = h;
 	return en->nrows - 1;
 }
 
@@ -894,16 +914,18 @@ mark_blocked(struct run *r)
 /* ---- queries */
 
 /*
- * A fetched row's values, kept, in one block: the row's column pointers,
- * its node's (filled by add_row), then the text.  Booleans read true or
+ * A fetched row's values, kept, in one block: the row's column pointers
+ * (NULL-terminated), its id, its node's value pointers when they are not
+ * the row's (filled by add_row), then the text.  Booleans read true or
  * false, whatever the server spells them (t/f, 1/0).
  */
 static char **
-copy_cols(const struct ent *en, const char *const *src)
+copy_cols(struct run *r, const struct ent *en, const char *const *src)
 {
 	const char	**v = xcalloc(en->ncols + 1, sizeof *v);
+	const char	 *id;
 	char		**cols, *p;
-	size_t		  i, n, len = 0, ptrs = en->ncols + 1;
+	size_t		  i, n, len = 0, idlen, ptrs = en->ncols + 2;
 
 	for (i = 0; i < en->ncols; i++) {
 		if ((v[i] = src[i]) != NULL && en->isbool[i])
@@ -912,9 +934,11 @@ copy_cols(const struct ent *en, const char *const *src)
 			    v[i];
 		len += v[i] != NULL ? strlen(v[i]) + 1 : 0;
 	}
+	id = row_id(&r->idbuf, en, (char **)v);
+	idlen = strlen(id) + 1;
 	if (!en->shown_prefix)
 		ptrs += en->shown->n + 1;
-	cols = xmalloc(ptrs * sizeof *cols + len);
+	cols = xmalloc(ptrs * sizeof *cols + len + idlen);
 	memset(cols, 0, ptrs * sizeof *cols);
 	p = (char *)(cols + ptrs);
 	for (i = 0; i < en->ncols; i++) {
@@ -924,6 +948,7 @@ copy_cols(const struct ent *en, const char *const *src)
 		cols[i] = memcpy(p, v[i], n);
 		p += n;
 	}
+	ROW_ID(en, cols) = memcpy(p, id, idlen);
 	free(v);
 	return cols;
 }
@@ -952,7 +977,7 @@ root_row(void *arg, const char *const *cols, long long total)
 	size_t		 i;
 
 	(void)total;
-	i = add_row(x->r, x->en, copy_cols(x->en, cols), 0, INST_NONE, NULL);
+	i = add_row(x->r, x->en, copy_cols(x->r, x->en, cols), 0, INST_NONE, NULL);
 	x->r->inst->nodes[x->en->rows[i].node].root = 1;
 	return 0;
 }
@@ -1152,7 +1177,7 @@ child_row(void *arg, const char *const *cols, long long total)
 	size_t			 nk, j, q, p, first = INST_NONE, i, nodes;
 	int			 any = 0, keep = 0;
 
-	probe.cols = copy_cols(x->ce, cols);
+	probe.cols = copy_cols(x->r, x->ce, cols);
 	nk = tuples_of(x->r, &x->ts, x->ce, &probe, x->ck, x->fold);
 	keys = x->ts.v;
 	for (j = 0; j < nk; j++) {

@@ -117,7 +117,8 @@ check "svg= option: and linked" grep -qx '!\[空间与资源链路\](img/space.s
 mkdir -p book/img outside
 ln -s ../../outside book/img/escape
 echo secret >outside/x.svg
-for p in "$PWD/outside/abs.svg" outside/x.svg book/../outside/x.svg book/img/escape/x.svg; do
+for p in "$PWD/outside/abs.svg" outside/x.svg book/../outside/x.svg book/img/escape/x.svg \
+    book/nodir/../../outside/x.svg; do
 	printf '%s\n' x "<!-- mdgraph:chain=space svg=$p -->" '<!-- /mdgraph -->' >book/M.md
 	sum=$(cksum <book/M.md)
 	for mode in --update --check; do

@@ -17,11 +17,11 @@ trap 'exit 130' INT TERM
 
 mutations() {
 	cat <<'LIST'
-src/json.c@s/if (\*p < 0x20 || \*p == 0x7f)/if (0)/@tests/hostile.sh
+src/json.c@s/for (run = p; \*p >= 0x20 \&\&/for (run = p; (*p >= 0x20 || (*p > 13 \&\& *p < 0x20)) \&\&/@tests/hostile.sh
 src/util.c@s/if ((fd = mkstemp(tmp_path)) == -1) {/if ((fd = open(target, O_WRONLY | O_TRUNC)) == -1) {/@tests/output.sh
 src/util.c@s/if (exists \&\& (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {/if (0) {/@tests/output.sh
 src/util.c@s/^		target = real;$/		target = path;/@tests/output.sh
-src/util.c@s/^		mode = st.st_mode \& 07777;$/		mode = 0644;/@tests/output.sh
+src/util.c@s/^		o->mode = st.st_mode \& 07777;$/		o->mode = 0644;/@tests/output.sh
 src/util.c@s/^	if (geteuid() == 0 ? (st->st_mode \& 0222) != 0 :$/	if (1 ? 1 :/@tests/output.sh
 src/util.c@s/^	if (tmp_live)$/	if (0)/@tests/signals.sh
 src/util.c@s/^	raise(sig);$/	_exit(2);/@tests/signals.sh
@@ -32,6 +32,8 @@ src/doc.c@s/if (strncmp(c, "\.\.", 2) == 0 \&\& /if (0 \&\& /@tests/doc.sh
 src/sample.c@s/(long long)x->kept\[p\] < x->r->o->max_rows) {/(long long)x->kept[p] <= x->r->o->max_rows) {/@tests/instance.sh
 src/sample.c@s/if (x->tenant \&\& !tenants_agree(x->pe, \&x->pe->rows\[p\],/if (0 \&\& !tenants_agree(x->pe, \&x->pe->rows[p],/@tests/instance.sh
 src/sample.c@s/x\.tenant = rel->tenant == MDG_TENANT_AUTO \&\& pe->tenant >= 0 \&\&/x.tenant = 0 \&\& pe->tenant >= 0 \&\&/@tests/instance.sh
+src/util.c@/^buf_spill/,/^}/s/^	buf_reset(b);$/	(void)0;/@tests/stream.sh
+src/sample.c@s/^	if ((slot = id_slot(r, en, id, h))->row != 0) {$/	if ((slot = id_slot(r, en, id, h))->row != 0 \&\& 0) {/@tests/instance.sh
 src/pg/session.c@s/REPEATABLE READ, READ ONLY"/REPEATABLE READ"/@tests/faults.sh
 LIST
 }
