@@ -3,21 +3,52 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "instance.h"
 #include "util.h"
 
+/* A row that may join a group, and what its group must share. */
+struct cand {
+	size_t		 node;
+	size_t		 parent;	/* the row at its edge's other end */
+	size_t		 entity;
+	uintptr_t	 rel;
+	int		 layer;
+	int		 left;		/* the row is the edge's left end */
+};
+
+static int
+cmp_cand(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+
+	if (a->layer != b->layer)
+		return a->layer < b->layer ? -1 : 1;
+	if (a->entity != b->entity)
+		return a->entity < b->entity ? -1 : 1;
+	if (a->parent != b->parent)
+		return a->parent < b->parent ? -1 : 1;
+	if (a->rel != b->rel)
+		return a->rel < b->rel ? -1 : 1;
+	if (a->left != b->left)
+		return a->left < b->left ? -1 : 1;
+	return a->node < b->node ? -1 : a->node > b->node;
+}
+
 size_t *
 inst_groups(const struct instance *in)
 {
-	const struct inst_node	*a, *b;
-	size_t			*group, *deg, *edge, i, j, n = in->nnodes;
-	size_t			 ea, eb, pa, pb;
+	const struct inst_node	*a;
+	const struct inst_edge	*e;
+	struct cand		*c;
+	size_t			*group, *deg, *edge, i, k, nc = 0, n = in->nnodes;
 
 	group = xcalloc(n + 1, sizeof *group);
 	deg = xcalloc(n + 1, sizeof *deg);
 	edge = xcalloc(n + 1, sizeof *edge);
+	c = xcalloc(n + 1, sizeof *c);
 	for (i = 0; i < n; i++)
 		group[i] = i;
 	for (i = 0; i < in->nedges; i++) {
@@ -25,35 +56,32 @@ inst_groups(const struct instance *in)
 		deg[in->edges[i].to]++;
 		edge[in->edges[i].from] = edge[in->edges[i].to] = i;
 	}
-	/* Nodes are sorted by layer and entity: a group's rows are adjacent
-	   in that order, though not always next to each other. */
+	/*
+	 * A row joins the group of the first row (in node order) that has
+	 * its layer and entity and its one edge: the same relation, the same
+	 * other end, the same direction.  Sorted by that, each run is a group.
+	 */
 	for (i = 0; i < n; i++) {
 		a = &in->nodes[i];
+		e = &in->edges[edge[i]];
 		if (deg[i] != 1 || a->root || a->missing || a->more > 0 ||
-		    a->unreadable || a->nbad > 0 || group[i] != i)
+		    a->unreadable || a->nbad > 0 || e->breach > 1)
 			continue;
-		ea = edge[i];
-		pa = in->edges[ea].from == i ? in->edges[ea].to :
-		    in->edges[ea].from;
-		if (in->edges[ea].breach > 1)
-			continue;
-		for (j = i + 1; j < n; j++) {
-			b = &in->nodes[j];
-			if (b->layer != a->layer || b->entity != a->entity)
-				break;
-			if (deg[j] != 1 || b->root || b->missing ||
-			    b->unreadable || b->more > 0 || b->nbad > 0 ||
-			    group[j] != j)
-				continue;
-			eb = edge[j];
-			pb = in->edges[eb].from == j ? in->edges[eb].to :
-			    in->edges[eb].from;
-			if (pb == pa && in->edges[eb].rel == in->edges[ea].rel &&
-			    (in->edges[eb].from == j) == (in->edges[ea].from == i) &&
-			    in->edges[eb].breach <= 1)
-				group[j] = i;
-		}
+		c[nc].node = i;
+		c[nc].parent = e->from == i ? e->to : e->from;
+		c[nc].entity = a->entity->index;
+		c[nc].rel = (uintptr_t)e->rel;
+		c[nc].layer = a->layer;
+		c[nc].left = e->from == i;
+		nc++;
 	}
+	qsort(c, nc, sizeof *c, cmp_cand);
+	for (i = 0; i < nc; i = k)
+		for (k = i; k < nc && c[k].layer == c[i].layer && c[k].entity == c[i].entity &&
+		    c[k].parent == c[i].parent && c[k].rel == c[i].rel &&
+		    c[k].left == c[i].left; k++)
+			group[c[k].node] = c[i].node;
+	free(c);
 	free(deg);
 	free(edge);
 	return group;
