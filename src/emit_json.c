@@ -214,6 +214,38 @@ json_health(struct json *j, const struct inst_node *nd)
  * {"format": "mdgraph-instance", "version": 2, "root": {...}, "chain",
  *  "nodes": [...], "edges": [...], "truncations": [...], "notes": [...]}
  */
+/* The column names of one inst_cols as JSON strings, end to end. */
+struct names {
+	const struct inst_cols	*cols;
+	struct buf		 text;
+	size_t			*at;		/* n + 1 offsets into text */
+};
+
+static void
+escape_names(struct names *nm, const struct inst_cols *c)
+{
+	size_t i;
+
+	nm->cols = c;
+	buf_reset(&nm->text);
+	free(nm->at);
+	nm->at = xcalloc(c->n + 1, sizeof *nm->at);
+	for (i = 0; i < c->n; i++) {
+		nm->at[i] = nm->text.len;
+		json_escape(&nm->text, c->names[i]);
+	}
+	nm->at[c->n] = nm->text.len;
+}
+
+/* Column k's key and value v; the names escaped once per entity. */
+static void
+json_kname(struct json *j, const struct names *nm, size_t k, const char *v)
+{
+	json_key_escaped(j, nm->text.data + nm->at[k],
+	    nm->at[k + 1] - nm->at[k]);
+	json_str(j, v);
+}
+
 int
 emit_json_instance(struct buf *b, const struct instance *in,
     const struct emit_opts *o, char **cause)
@@ -221,11 +253,14 @@ emit_json_instance(struct buf *b, const struct instance *in,
 	const struct inst_node	*nd;
 	const struct inst_edge	*e;
 	struct json		 j;
+	struct names		 names;
 	char			*chains;
 	size_t			 i, k;
 
 	(void)o;
 	(void)cause;
+	memset(&names, 0, sizeof names);
+	buf_init(&names.text);
 	json_init(&j, b);
 	json_obj(&j);
 	json_kstr(&j, "format", "mdgraph-instance");
@@ -260,15 +295,17 @@ emit_json_instance(struct buf *b, const struct instance *in,
 			json_kbool(&j, "partner", 1);
 		if (nd->unreadable)
 			json_kbool(&j, "unreadable", 1);
+		if (nd->cols != names.cols)
+			escape_names(&names, nd->cols);
 		json_key(&j, "keys");
 		json_obj(&j);
 		for (k = 0; k < nd->cols->nkeys; k++)
-			json_kstr(&j, nd->cols->names[k], nd->values[k]);
+			json_kname(&j, &names, k, nd->values[k]);
 		json_end_obj(&j);
 		json_key(&j, "attributes");
 		json_obj(&j);
 		for (k = nd->cols->nkeys; k < nd->cols->n; k++)
-			json_kstr(&j, nd->cols->names[k], nd->values[k]);
+			json_kname(&j, &names, k, nd->values[k]);
 		json_end_obj(&j);
 		json_health(&j, nd);
 		json_end_obj(&j);
@@ -348,5 +385,7 @@ emit_json_instance(struct buf *b, const struct instance *in,
 	}
 	json_end_arr(&j);
 	json_end_obj(&j);
+	buf_free(&names.text);
+	free(names.at);
 	return 0;
 }

@@ -86,6 +86,16 @@ json_end_arr(struct json *j)
 	pop(j, ']');
 }
 
+/* Bytes a JSON string holds escaped: controls, '"', '\\', DEL; NUL ends it. */
+static const unsigned char json_special[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+	[0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1,
+	[0x0c] = 1, [0x0d] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1,
+	[0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+	[0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1,
+	[0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+};
+
 void
 json_escape(struct buf *b, const char *s)
 {
@@ -94,8 +104,7 @@ json_escape(struct buf *b, const char *s)
 	buf_putc(b, '"');
 	for (;;) {
 		/* Copy the run of bytes that need no escape at once. */
-		for (run = p; *p >= 0x20 && *p != '"' && *p != '\\' &&
-		    *p != 0x7f; p++)
+		for (run = p; !json_special[*p]; p++)
 			;
 		if (p > run)
 			buf_add(b, run, (size_t)(p - run));
@@ -104,19 +113,19 @@ json_escape(struct buf *b, const char *s)
 			buf_putc(b, '"');
 			return;
 		case '"':
-			buf_puts(b, "\\\"");
+			buf_add(b, "\\\"", 2);
 			break;
 		case '\\':
-			buf_puts(b, "\\\\");
+			buf_add(b, "\\\\", 2);
 			break;
 		case '\n':
-			buf_puts(b, "\\n");
+			buf_add(b, "\\n", 2);
 			break;
 		case '\r':
-			buf_puts(b, "\\r");
+			buf_add(b, "\\r", 2);
 			break;
 		case '\t':
-			buf_puts(b, "\\t");
+			buf_add(b, "\\t", 2);
 			break;
 		default:
 			buf_printf(b, "\\u%04x", *p);
@@ -136,6 +145,15 @@ json_key(struct json *j, const char *k)
 }
 
 void
+json_key_escaped(struct json *j, const char *k, size_t len)
+{
+	before(j);
+	buf_add(j->out, k, len);
+	buf_add(j->out, ": ", 2);
+	j->after_key = 1;
+}
+
+void
 json_str(struct json *j, const char *s)
 {
 	before(j);
@@ -148,8 +166,18 @@ json_str(struct json *j, const char *s)
 void
 json_int(struct json *j, long long v)
 {
+	char			 d[24], *p = d + sizeof d;
+	unsigned long long	 u = v < 0 ? 0 - (unsigned long long)v :
+				    (unsigned long long)v;
+
+	/* By hand: printf's machinery costs more than the digits. */
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		*--p = '-';
 	before(j);
-	buf_printf(j->out, "%lld", v);
+	buf_add(j->out, p, (size_t)(d + sizeof d - p));
 }
 
 void

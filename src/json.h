@@ -20,6 +20,8 @@ void	json_arr(struct json *);		/* [ */
 void	json_end_obj(struct json *);
 void	json_end_arr(struct json *);
 void	json_key(struct json *, const char *);
+/* A key already written by json_escape(), len bytes: for keys that repeat. */
+void	json_key_escaped(struct json *, const char *, size_t len);
 void	json_str(struct json *, const char *);	/* NULL writes null */
 void	json_int(struct json *, long long);
 void	json_bool(struct json *, int);

@@ -1563,17 +1563,76 @@ link_rows(struct run *r)
  * Mark the edges of a row with more partners than its relation allows:
  * counted from the links, or from a capped fetch's total when larger.
  */
+struct rel_at {
+	uintptr_t	rel;
+	size_t		ri;
+};
+
+static int
+cmp_rel_at(const void *x, const void *y)
+{
+	const struct rel_at *a = x, *b = y;
+
+	return a->rel < b->rel ? -1 : a->rel > b->rel;
+}
+
+/* Relation rel's index in r->rels (by the sorted map), or r->nrels. */
+static size_t
+rel_index(const struct run *r, const struct rel_at *map,
+    const struct mdg_rel *rel)
+{
+	struct rel_at	 key, *hit;
+
+	key.rel = (uintptr_t)rel;
+	hit = bsearch(&key, map, r->nrels, sizeof *map, cmp_rel_at);
+	return hit != NULL ? hit->ri : r->nrels;
+}
+
+/*
+ * The edges grouped by relation, in their order: relation ri's are
+ * at[first[ri]] up to at[first[ri + 1]]; one pass, not one per relation.
+ */
+static size_t *
+edges_by_rel(const struct run *r, size_t **firstp)
+{
+	const struct instance	*in = r->inst;
+	struct rel_at		*map;
+	size_t			*first, *at, i, ri;
+
+	map = xcalloc(r->nrels + 1, sizeof *map);
+	for (i = 0; i < r->nrels; i++) {
+		map[i].rel = (uintptr_t)r->rels[i];
+		map[i].ri = i;
+	}
+	qsort(map, r->nrels, sizeof *map, cmp_rel_at);
+	/* Count per relation, then place: two lookups, no array of them. */
+	first = xcalloc(r->nrels + 3, sizeof *first);
+	for (i = 0; i < in->nedges; i++)
+		first[rel_index(r, map, in->edges[i].rel) + 2]++;
+	for (i = 2; i < r->nrels + 3; i++)
+		first[i] += first[i - 1];
+	at = xcalloc(in->nedges + 1, sizeof *at);
+	for (i = 0; i < in->nedges; i++) {
+		ri = rel_index(r, map, in->edges[i].rel);
+		at[first[ri + 1]++] = i;
+	}
+	free(map);
+	*firstp = first;
+	return at;
+}
+
 static void
 mark_breaches(struct run *r)
 {
 	struct instance		*in = r->inst;
 	struct inst_edge	*e;
 	long long		*nleft, *nright;
-	size_t			 i, ri;
+	size_t			*first, *at, i, j, ri;
 	int			 lone, rone;
 
 	nleft = xcalloc(in->nnodes + 1, sizeof *nleft);
 	nright = xcalloc(in->nnodes + 1, sizeof *nright);
+	at = edges_by_rel(r, &first);
 	for (ri = 0; ri < r->nrels; ri++) {
 		/* Left partners per right row, right partners per left. */
 		lone = at_most_one(r->rels[ri]->lcard) &&
@@ -1582,13 +1641,9 @@ mark_breaches(struct run *r)
 		    single_valued(&r->rels[ri]->lkey);
 		if (!lone && !rone)
 			continue;
-		memset(nleft, 0, (in->nnodes + 1) * sizeof *nleft);
-		memset(nright, 0, (in->nnodes + 1) * sizeof *nright);
 		/* Per row: its partners on the left end, on the right end. */
-		for (i = 0; i < in->nedges; i++) {
-			e = &in->edges[i];
-			if (e->rel != r->rels[ri])
-				continue;
+		for (j = first[ri]; j < first[ri + 1]; j++) {
+			e = &in->edges[at[j]];
 			if (in->nodes[e->from].more > 0)
 				nleft[e->to] += in->nodes[e->from].more;
 			else
@@ -1610,9 +1665,9 @@ mark_breaches(struct run *r)
 			    in->nodes[r->counts[i].node].entity)
 				nright[r->counts[i].node] = r->counts[i].n;
 		}
-		for (i = 0; i < in->nedges; i++) {
-			e = &in->edges[i];
-			if (e->rel != r->rels[ri] || e->missing)
+		for (j = first[ri]; j < first[ri + 1]; j++) {
+			e = &in->edges[at[j]];
+			if (e->missing)
 				continue;
 			if (lone && nleft[e->to] > 1) {
 				e->breach = nleft[e->to];
@@ -1624,7 +1679,18 @@ mark_breaches(struct run *r)
 				e->breach_at = 1;
 			}
 		}
+		/* Back to zero where this relation counted. */
+		for (j = first[ri]; j < first[ri + 1]; j++) {
+			e = &in->edges[at[j]];
+			nleft[e->to] = nright[e->from] = 0;
+		}
+		for (i = 0; i < r->ncounts; i++)
+			if (r->counts[i].rel == ri)
+				nleft[r->counts[i].node] =
+				    nright[r->counts[i].node] = 0;
 	}
+	free(at);
+	free(first);
 	free(nleft);
 	free(nright);
 }
@@ -1777,7 +1843,18 @@ unreachable(const struct run *r)
 static int
 natcmp(const char *a, const char *b)
 {
-	size_t na, nb;
+	size_t na, nb, i;
+
+	/*
+	 * Skip the bytes both share (ids of one entity share a long
+	 * prefix), back to the start of a number they end inside of.
+	 */
+	for (i = 0; a[i] == b[i] && a[i] != '\0'; i++)
+		;
+	while (i > 0 && a[i - 1] >= '0' && a[i - 1] <= '9')
+		i--;
+	a += i;
+	b += i;
 
 	while (*a != '\0' && *b != '\0') {
 		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
@@ -1805,28 +1882,27 @@ natcmp(const char *a, const char *b)
 	return *a == *b ? 0 : *a == '\0' ? -1 : 1;
 }
 
-static int
-cmp_node(const void *x, const void *y)
-{
-	const struct inst_node *a = x, *b = y;
-
-	if (a->layer != b->layer)
-		return a->layer < b->layer ? -1 : 1;
-	if (a->entity != b->entity)
-		return a->entity->index < b->entity->index ? -1 : 1;
-	if ((a->more > 0) != (b->more > 0))
-		return a->more > 0 ? 1 : -1;
-	return natcmp(a->id, b->id);
-}
-
-/* finish()'s nodes, for cmp_order (qsort has no context argument). */
-static const struct inst_node	*sorting;
+/*
+ * A node's place: layer, entity and summary-last packed in one number,
+ * then its id, then where it was (so equal nodes keep their order).
+ */
+struct place {
+	uint64_t	 rank;
+	const char	*id;
+	size_t		 at;
+};
 
 static int
-cmp_order(const void *x, const void *y)
+cmp_place(const void *x, const void *y)
 {
-	return cmp_node(&sorting[*(const size_t *)x],
-	    &sorting[*(const size_t *)y]);
+	const struct place *a = x, *b = y;
+	int c;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	if ((c = natcmp(a->id, b->id)) != 0)
+		return c;
+	return a->at < b->at ? -1 : a->at > b->at;
 }
 
 static int
@@ -1853,19 +1929,24 @@ static void
 finish(struct run *r)
 {
 	struct instance		*in = r->inst;
-	struct inst_node	 t;
-	size_t			*order, *where, i, k, n = in->nnodes ? in->nnodes : 1;
+	struct inst_node	 t, *nd;
+	struct place		*order;
+	size_t			*where, i, k, n = in->nnodes ? in->nnodes : 1;
 
-	/* Sort indices, not the nodes: each is a large struct. */
+	/* Sort places, not the nodes: each is a large struct. */
 	order = xcalloc(n, sizeof *order);
-	for (i = 0; i < in->nnodes; i++)
-		order[i] = i;
-	sorting = in->nodes;
-	qsort(order, in->nnodes, sizeof *order, cmp_order);
-	sorting = NULL;
+	for (i = 0; i < in->nnodes; i++) {
+		nd = &in->nodes[i];
+		/* Entities number far fewer than 2^31. */
+		order[i].rank = (uint64_t)((int64_t)nd->layer - INT_MIN) << 32 |
+		    (uint64_t)nd->entity->index << 1 | (nd->more > 0);
+		order[i].id = nd->id;
+		order[i].at = i;
+	}
+	qsort(order, in->nnodes, sizeof *order, cmp_place);
 	where = xcalloc(n, sizeof *where);
 	for (i = 0; i < in->nnodes; i++)
-		where[order[i]] = i;
+		where[order[i].at] = i;
 	free(order);
 	for (i = 0; i < in->nnodes; i++)
 		if (in->nodes[i].parent != INST_NONE)
