@@ -94,6 +94,9 @@ struct db_side {
 	int			 tenant;	/* also match bk_tenant_id */
 	int			 orphans;	/* want rows with no partner */
 	int			 breaches;	/* want rows with several */
+	int			 distinct;	/* a declared key of me's makes
+						   each row's key (and tenant)
+						   its own: nothing to group */
 };
 
 /* Called per row asked for: its key values (text) and partner count. */

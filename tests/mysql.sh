@@ -162,6 +162,34 @@ is "a utf8_bin column: field_name EVENT does not join field event" \
     "0" "$(jq '[.edges[] | select(.right == "ResultTableFieldOption" and (.to | test("id=[0-9]+$")) and .from != null)
         | select(.to as $t | $t | endswith(":id='"$(my_sql -N --database=ci -e "SELECT id FROM metadata_resulttablefieldoption WHERE name = 'case_probe'")"'"))] | length' "$work/ci2.json")"
 
+# --- many keys: a plain column's values go as one JSON array (JSON_TABLE)
+# 100 result tables, one of them named upper-case and space-padded, each
+# with a field; the same diagram as MySQL 5.7's lists of placeholders.
+seq100="WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)"
+my_sql --database=ci -e "INSERT INTO metadata_resulttable
+    (table_id, bk_tenant_id, table_name_zh, is_custom_table, schema_type, default_storage, creator,
+     last_modify_user, bk_biz_id, label, data_label, labels, is_builtin)
+    $seq100 SELECT CONCAT('many.rt_', i), 'system', '多', false, 'fixed', 'influxdb', 'admin',
+    'admin', 2, 'other_rt', '', '{}', false FROM n;
+    INSERT INTO metadata_datasourceresulttable (bk_data_id, table_id, bk_tenant_id, creator, create_time)
+    $seq100 SELECT 1500006, IF(i = 7, 'MANY.RT_7 ', CONCAT('many.rt_', i)), 'system', 'admin', NOW(6) FROM n;
+    INSERT INTO metadata_resulttablefield
+    (table_id, bk_tenant_id, field_name, field_type, description, unit, tag, is_config_by_user, creator, last_modify_user)
+    $seq100 SELECT CONCAT('many.rt_', i), 'system', CONCAT('f_', i), 'float', '', '', 'metric', true, 'admin', 'admin' FROM n"
+lines=$(wc -l <"$MY_ENV_DIR/general.log")
+my_sql -e "SET GLOBAL general_log = 1"
+"$MDGRAPH" --db "$(my_conn ci)" --data-id 1500006 --max-rows 100000 -T json >"$work/many.json"
+my_sql -e "SET GLOBAL general_log = 0"
+MDGRAPH_MYSQL_COMPAT=5.7 "$MDGRAPH" --db "$(my_conn ci)" --data-id 1500006 --max-rows 100000 -T json >"$work/many57.json"
+same "100 result tables: the JSON arrays' diagram is the placeholder lists'" "$work/many57.json" "$work/many.json"
+check "100 result tables: their ids went as one JSON array" \
+    sh -c "tail -n +$((lines + 1)) '$MY_ENV_DIR/general.log' | grep -q 'c.\`table_id\` IN (SELECT CONVERT(j.v USING utf8mb4) COLLATE utf8mb4_general_ci FROM JSON_TABLE(?'"
+is "100 result tables and their fields drawn, the padded upper-case id linked as MySQL matches it" \
+    "100 100 1" "$(jq '[.nodes[] | select(.entity == "ResultTable" and ((.keys + .attributes).table_id // "" | startswith("many.")))] | length' "$work/many.json") \
+$(jq '[.nodes[] | select(.entity == "ResultTableField" and ((.keys + .attributes).table_id // "" | startswith("many.")))] | length' "$work/many.json") \
+$(jq --arg t 'MANY.RT_7 ' '[.nodes[] | select(.entity == "DataSourceResultTable" and (.keys + .attributes).table_id == $t) | .id] as $d
+    | [.edges[] | select(.from == $d[0] and .right == "ResultTable" and (.to | test("id=[0-9]+$")))] | length' "$work/many.json")"
+
 # --- faults: one line, exit 2, the old file kept
 echo keep >"$work/out.svg"
 out=$work/out.svg

@@ -15,6 +15,7 @@ struct my {
 	int		 mariadb;	/* the server is MariaDB, not MySQL */
 	unsigned long	 version;	/* 100611 for 10.6.11, 80036 for 8.0.36 */
 	int		 window;	/* window functions (MySQL 8, MariaDB 10.2) */
+	int		 json_table;	/* JSON_TABLE (MySQL 8.0.4, MariaDB 10.6) */
 	unsigned long	 max_packet;	/* the server's max_allowed_packet */
 	char		*database;	/* the session's database */
 	int		 timeout;	/* --timeout, seconds */
@@ -33,6 +34,8 @@ void	myq_init(struct myq *);
 void	myq_free(struct myq *);
 /* Append "?" for a new parameter holding a copy of `value`. */
 void	myq_param(struct myq *, const char *value);
+/* The same, the parameter taking `value` (allocated) as it is. */
+void	myq_param_take(struct myq *, char *value);
 /* `name`, quoted with backticks. */
 void	myq_ident(struct buf *, const char *);
 /* alias.`column` */

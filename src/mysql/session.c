@@ -298,7 +298,13 @@ myq_free(struct myq *q)
 void
 myq_param(struct myq *q, const char *value)
 {
-	VEC_PUSH(q->params, q->np, q->cap, xstrdup(value));
+	myq_param_take(q, xstrdup(value));
+}
+
+void
+myq_param_take(struct myq *q, char *value)
+{
+	VEC_PUSH(q->params, q->np, q->cap, value);
 	buf_putc(&q->sql, '?');
 }
 
@@ -619,10 +625,12 @@ my_open(struct db **out, const char *conninfo, const struct db_opts *o,
 		my->version = 100000;	/* the old replication prefix */
 	my->window = my->mariadb ? my->version >= 100200 :
 	    my->version >= 80000;
+	my->json_table = my->mariadb ? my->version >= 100600 :
+	    my->version >= 80004;
 	/* Tests run the SQL MySQL 5.7 takes on newer servers too. */
 	if (getenv("MDGRAPH_MYSQL_COMPAT") != NULL &&
 	    str_eq(getenv("MDGRAPH_MYSQL_COMPAT"), "5.7"))
-		my->window = 0;
+		my->window = my->json_table = 0;
 
 	/*
 	 * The statement timeout, by the flavour's own variable.  The server

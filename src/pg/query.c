@@ -241,7 +241,9 @@ pg_fetch(struct db *db, const struct db_fetch *f, db_row_fn fn, void *arg,
  * counted; only the counts asked for come back.  Where every term is one
  * value per row, the rows are first grouped by key (and tenant), which is
  * all a partner depends on: the join and the count run once per distinct
- * key, not once per row, and each group answers for its `m` rows.
+ * key, not once per row, and each group answers for its `m` rows.  Rows
+ * a declared key already makes distinct are not grouped: that would
+ * cost a pass and save nothing.
  */
 int
 pg_check(struct db *db, const struct db_side *q, db_pair_fn fn, void *arg,
@@ -262,7 +264,7 @@ pg_check(struct db *db, const struct db_side *q, db_pair_fn fn, void *arg,
 	tother = sql_table(q->schema, q->other->name);
 	sql_side_build(&side, &st, q->mk, "s");
 	k = side.nkeys;
-	grouped = side.ords.len == 0 && side.from.len == 0;
+	grouped = side.ords.len == 0 && side.from.len == 0 && !q->distinct;
 	dk = xcalloc(k + 1, sizeof *dk);
 	for (i = 0; i < k; i++)
 		dk[i] = grouped ? xasprintf("d.k%zu", i) : xstrdup(side.keys[i]);
