@@ -41,10 +41,13 @@ sed 's/"/`/g' "$top/tests/bench/floor.sql" >"$work/floor.my.sql"
 hot="--data-id 9000001"
 
 now() { date +%s%N; }
-# time NAME CMD...: append CMD's wall time (ns) to $work/NAME.t
+# time NAME CMD...: append CMD's wall time (ns) to $work/NAME.t.  Every
+# run writes new files: replacing an 88 MB file by rename makes ext4 flush
+# it first (auto_da_alloc), a cost of the file system, not of either side.
 time_it() {
 	_n=$1
 	shift
+	rm -f "$work/out"
 	_s=$(now)
 	"$@" >"$work/out" 2>"$work/err" || [ $? -eq 1 ] ||
 	    echo "$_n: $(head -1 "$work/err")" >>"$work/failed"
@@ -72,6 +75,7 @@ for side in pg my; do
 	[ "$side" = pg ] || name=MariaDB
 	i=0
 	while [ "$i" -lt "$runs" ]; do
+		rm -f "$work/ds.json" "$work/ds.svg"
 		time_it "$side.json" "$MDGRAPH" --db "$db" $hot -T json --max-rows 1000000 -o "$work/ds.json"
 		time_it "$side.floor" "floor_$side"
 		time_it "$side.svg" "$MDGRAPH" --db "$db" $hot -o "$work/ds.svg"
