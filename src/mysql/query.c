@@ -4,11 +4,12 @@
  * Everything is written left to right with one ? per value, so the text
  * never depends on sql_mode: identifiers in backticks, CONCAT_WS() rather
  * than ||, no string escapes.  Key sets go as IN (?, ...) lists, chunked
- * under the placeholder limit and max_allowed_packet; a JSON list column
- * is searched as text (a superset the sampler reads and matches, so that
- * no value can fail the statement) and, for check, expanded with
- * JSON_EXTRACT over positions, which MySQL 5.7 has too.  Comparisons follow the columns' collations, as the Django
- * application's lookups do.
+ * under the placeholder limit and max_allowed_packet, or as one JSON
+ * array (among()); a JSON list column is searched as text (a superset
+ * the sampler reads and matches, so that no value can fail the
+ * statement) and, for check, expanded with JSON_EXTRACT over positions,
+ * which MySQL 5.7 has too.  Comparisons follow the columns' collations,
+ * as the Django application's lookups do.
  */
 #include "config.h"
 
