@@ -118,8 +118,14 @@ struct backend {
 			    const char *const *tables, size_t n, char **cause);
 	int		(*fetch)(struct db *, const struct db_fetch *,
 			    db_row_fn, void *arg, char **cause);
-	int		(*check)(struct db *, const struct db_side *,
-			    db_pair_fn, void *arg, char **cause);
+	/*
+	 * check's questions qs[0 .. n), answered through fn(args[i], ...),
+	 * question by question in order, whatever order the server answered
+	 * them in; on an error, *failed is the question's index.
+	 */
+	int		(*check)(struct db *, const struct db_side *qs,
+			    size_t n, db_pair_fn fn, void *const *args,
+			    size_t *failed, char **cause);
 	void		(*close)(struct db *);
 };
 
@@ -139,8 +145,8 @@ int	db_exact_counts(struct db *, struct db_schema *,
 /* Returns 0, -1 with *cause, or DB_DENIED with *cause saying why. */
 int	db_fetch(struct db *, const struct db_fetch *, db_row_fn, void *arg,
 	    char **cause);
-int	db_check(struct db *, const struct db_side *, db_pair_fn, void *arg,
-	    char **cause);
+int	db_check(struct db *, const struct db_side *, size_t n, db_pair_fn,
+	    void *const *args, size_t *failed, char **cause);
 void	db_close(struct db *);
 
 /*

@@ -593,10 +593,6 @@ tally_free(struct tally *t, size_t nkeys)
 }
 
 /*
- * One side of r in one statement: its rows that should have a partner and
- * have none (orphans), or should have at most one and have more.
- */
-/*
  * Is every row's key its own?  So when the key is plain columns and they
  * (with bk_tenant_id where tenants match) cover a primary or unique key.
  */
@@ -620,16 +616,65 @@ keyed_rows(const struct db_table *t, const struct mdg_key *k, int tenant)
 	return yes;
 }
 
+/*
+ * One side of r as one question: its rows that should have a partner and
+ * have none (orphans), or should have at most one and have more.  Fills
+ * q and readies x; 0 when there is nothing to ask.
+ */
+static int
+side_question(const struct db_schema *s, const struct mdg_rel *r,
+    int me_left, int orphans, int breaches, int tenant, struct db_side *q,
+    struct side_ctx *x)
+{
+	const struct mdg_entity	*me = me_left ? r->left : r->right;
+	const struct mdg_entity	*other = me_left ? r->right : r->left;
+
+	memset(x, 0, sizeof *x);
+	memset(q, 0, sizeof *q);
+	if (!orphans && !breaches)
+		return 0;
+	q->schema = s->name;
+	q->me = db_entity_table(s, me);
+	q->other = db_entity_table(s, other);
+	q->mk = me_left ? &r->lkey : &r->rkey;
+	q->ok = me_left ? &r->rkey : &r->lkey;
+	q->tenant = tenant && r->tenant == MDG_TENANT_AUTO &&
+	    has_tenant(s, me) && has_tenant(s, other);
+	q->orphans = orphans;
+	q->breaches = breaches;
+	q->distinct = q->me != NULL && keyed_rows(q->me, q->mk, q->tenant);
+	x->nkeys = q->mk->nterms;
+	return 1;
+}
+
+static char *
+check_failed(const struct mdg_rel *r, char *why)
+{
+	char *c = xasprintf("checking %s %s %s: %s", r->left->name, r->label,
+	    r->right->name, why);
+
+	free(why);
+	return c;
+}
+
+/* One question asked alone. */
 static int
 ask_tenant(struct db *db, const struct db_schema *s, const struct mdg_rel *r,
     int me_left, int orphans, int breaches, int tenant, struct side_ctx *x,
-    char **cause);
-
-static int
-ask(struct db *db, const struct db_schema *s, const struct mdg_rel *r,
-    int me_left, int orphans, int breaches, struct side_ctx *x, char **cause)
+    char **cause)
 {
-	return ask_tenant(db, s, r, me_left, orphans, breaches, 1, x, cause);
+	struct db_side	 q;
+	void		*arg = x;
+	char		*why = NULL;
+	size_t		 failed;
+
+	if (!side_question(s, r, me_left, orphans, breaches, tenant, &q, x))
+		return 0;
+	if (db_check(db, &q, 1, side_row, &arg, &failed, &why) != 0) {
+		*cause = check_failed(r, why);
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -668,55 +713,34 @@ cross_tenant(struct db *db, const struct db_schema *s, const struct mdg_rel *r,
 	return 0;
 }
 
-static int
-ask_tenant(struct db *db, const struct db_schema *s, const struct mdg_rel *r,
-    int me_left, int orphans, int breaches, int tenant, struct side_ctx *x,
-    char **cause)
-{
-	const struct mdg_entity	*me = me_left ? r->left : r->right;
-	const struct mdg_entity	*other = me_left ? r->right : r->left;
-	struct db_side		 q;
-	char			*why = NULL;
-
-	memset(x, 0, sizeof *x);
-	if (!orphans && !breaches)
-		return 0;
-	memset(&q, 0, sizeof q);
-	q.schema = s->name;
-	q.me = db_entity_table(s, me);
-	q.other = db_entity_table(s, other);
-	q.mk = me_left ? &r->lkey : &r->rkey;
-	q.ok = me_left ? &r->rkey : &r->lkey;
-	q.tenant = tenant && r->tenant == MDG_TENANT_AUTO &&
-	    has_tenant(s, me) && has_tenant(s, other);
-	q.orphans = orphans;
-	q.breaches = breaches;
-	q.distinct = q.me != NULL && keyed_rows(q.me, q.mk, q.tenant);
-	x->nkeys = q.mk->nterms;
-	if (db_check(db, &q, side_row, x, &why) != 0) {
-		*cause = xasprintf("checking %s %s %s: %s", r->left->name,
-		    r->label, r->right->name, why);
-		free(why);
-		return -1;
-	}
-	return 0;
-}
-
 int
 check_run(struct db *db, const struct mdg_view *v, const struct db_schema *s,
     struct findings *f, char **cause)
 {
-	const struct mdg_model	*m = v->model;
 	const struct mdg_rel	*r;
-	size_t			 i;
-	struct side_ctx		 left, right;
+	const struct mdg_rel	**qrel;		/* each question's */
+	struct side_ctx		*left, *right;
+	struct db_side		*qs;
+	void			**args;
+	char			*why = NULL;
+	size_t			 i, nq = 0, failed;
 	int			 rc = 0, lmust, rmust, lone, rone;
 
 	memset(f, 0, sizeof *f);
-	drift(db, m, v, s, f);
-	foreign_keys(m, v, s, f);
+	drift(db, v->model, v, s, f);
+	foreign_keys(v->model, v, s, f);
 	document(v, s, f);
-	for (i = 0; i < v->nrels && rc == 0; i++) {
+	/*
+	 * Every relation's two questions asked at once, the backend free to
+	 * answer them side by side; then, relation by relation in order,
+	 * the cross-tenant questions orphans raise and the report.
+	 */
+	qrel = xcalloc(2 * v->nrels + 1, sizeof *qrel);
+	left = xcalloc(v->nrels + 1, sizeof *left);
+	right = xcalloc(v->nrels + 1, sizeof *right);
+	qs = xcalloc(2 * v->nrels + 1, sizeof *qs);
+	args = xcalloc(2 * v->nrels + 1, sizeof *args);
+	for (i = 0; i < v->nrels; i++) {
 		r = v->rels[i];
 		if (!side_ok(s, r->left, &r->lkey) ||
 		    !side_ok(s, r->right, &r->rkey))
@@ -728,26 +752,42 @@ check_run(struct db *db, const struct mdg_view *v, const struct db_schema *s,
 		rone = r->rcard == MDG_CARD_ONE || r->rcard == MDG_CARD_ZERO_ONE;
 		/* Right rows need a left partner when lmust, at most one
 		   when lone; left rows likewise by rc. */
-		memset(&left, 0, sizeof left);
-		rc = ask(db, s, r, 0, lmust, lone, &right, cause);
-		if (rc == 0)
-			rc = ask(db, s, r, 1, rmust, rone, &left, cause);
-		/* Rows naming a global entity's row of another tenant. */
-		if (rc == 0 && right.orphans.count > 0 && r->left->global)
-			rc = cross_tenant(db, s, r, 0, &right, f, cause);
-		if (rc == 0 && left.orphans.count > 0 && r->right->global)
-			rc = cross_tenant(db, s, r, 1, &left, f, cause);
-		if (rc == 0) {
-			report(f, &right.orphans, r, 0, 0);
-			report(f, &left.orphans, r, 1, 0);
-			report(f, &right.breaches, r, 0, 1);
-			report(f, &left.breaches, r, 1, 1);
+		if (side_question(s, r, 0, lmust, lone, 1, &qs[nq], &right[i])) {
+			qrel[nq] = r;
+			args[nq++] = &right[i];
 		}
-		tally_free(&right.orphans, right.nkeys);
-		tally_free(&right.breaches, right.nkeys);
-		tally_free(&left.orphans, left.nkeys);
-		tally_free(&left.breaches, left.nkeys);
+		if (side_question(s, r, 1, rmust, rone, 1, &qs[nq], &left[i])) {
+			qrel[nq] = r;
+			args[nq++] = &left[i];
+		}
 	}
+	if (db_check(db, qs, nq, side_row, args, &failed, &why) != 0) {
+		*cause = check_failed(qrel[failed], why);
+		rc = -1;
+	}
+	for (i = 0; i < v->nrels; i++) {
+		r = v->rels[i];
+		/* Rows naming a global entity's row of another tenant. */
+		if (rc == 0 && right[i].orphans.count > 0 && r->left->global)
+			rc = cross_tenant(db, s, r, 0, &right[i], f, cause);
+		if (rc == 0 && left[i].orphans.count > 0 && r->right->global)
+			rc = cross_tenant(db, s, r, 1, &left[i], f, cause);
+		if (rc == 0) {
+			report(f, &right[i].orphans, r, 0, 0);
+			report(f, &left[i].orphans, r, 1, 0);
+			report(f, &right[i].breaches, r, 0, 1);
+			report(f, &left[i].breaches, r, 1, 1);
+		}
+		tally_free(&right[i].orphans, right[i].nkeys);
+		tally_free(&right[i].breaches, right[i].nkeys);
+		tally_free(&left[i].orphans, left[i].nkeys);
+		tally_free(&left[i].breaches, left[i].nkeys);
+	}
+	free(qrel);
+	free(left);
+	free(right);
+	free(qs);
+	free(args);
 	return rc;
 }
 

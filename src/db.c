@@ -93,10 +93,11 @@ db_fetch(struct db *db, const struct db_fetch *f, db_row_fn fn, void *arg,
 }
 
 int
-db_check(struct db *db, const struct db_side *q, db_pair_fn fn, void *arg,
-    char **cause)
+db_check(struct db *db, const struct db_side *qs, size_t n, db_pair_fn fn,
+    void *const *args, size_t *failed, char **cause)
 {
-	return db->be->check(db, q, fn, arg, cause);
+	*failed = 0;
+	return n == 0 ? 0 : db->be->check(db, qs, n, fn, args, failed, cause);
 }
 
 void

@@ -103,8 +103,10 @@ check "the server log shows mdgraph's statements" test -s "$work/statements"
 is "only SELECT, SHOW, SET and a READ ONLY transaction" "" \
     "$(grep -Ev '^(SELECT|SHOW|SET|START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY$|ROLLBACK$|COMMIT$)' "$work/statements" | head -3)"
 ro_begin='START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY'
-is "each of the 4 runs opened one READ ONLY transaction" "4 4" \
-    "$(grep -cx "$ro_begin" "$work/statements") $(grep -c '^START TRANSACTION' "$work/statements")"
+# check asks its questions on two connections: the second's transaction,
+# READ ONLY too, reads the first's snapshot.
+is "each of the 4 runs opened one READ ONLY transaction, check's second connection one on the first's snapshot" "5 5 1 1" \
+    "$(grep -cx "$ro_begin" "$work/statements") $(grep -c '^START TRANSACTION' "$work/statements") $(grep -c 'pg_export_snapshot()' "$work/statements") $(grep -Ec "^SET TRANSACTION SNAPSHOT '[0-9A-F-]+'$" "$work/statements")"
 is "and the first statement of all was that" "$ro_begin" \
     "$(head -1 "$work/statements")"
 done_testing

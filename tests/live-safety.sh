@@ -51,39 +51,69 @@ run_status env PGCLIENTENCODING=GBK "$MDGRAPH" --db "$FX client_encoding=LATIN1"
 is "client_encoding in the conninfo is overridden too" "0 yes" \
     "$status $(jq -e . "$work/stdout" >/dev/null && echo yes)"
 
-# --- a stopped server: --timeout bounds the wait.  mdgraph is made to
-# wait on a lock, then its backend is stopped: the server cannot answer,
-# not even with its own statement timeout.
-pg_psql -d fx -c "BEGIN; LOCK TABLE metadata_resulttablefield IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(60)" \
-    >/dev/null 2>&1 &
-locker=$!
-"$MDGRAPH" --db "$FX" --data-id 1500001 --timeout 2 -o "$work/out.json" \
-    >"$work/stdout" 2>"$work/stderr" &
-md=$!
-stopped=
-i=0
-while [ "$i" -lt 200 ] && [ -z "$stopped" ]; do
-	pid=$(pg_psql -d postgres -At -c "SELECT pid FROM pg_stat_activity
-	    WHERE application_name = 'mdgraph' AND wait_event_type = 'Lock'")
-	if [ -n "$pid" ] && kill -STOP "$pid" 2>/dev/null; then
-		stopped=$pid
-		break
-	fi
-	sleep 0.05
-	i=$((i + 1))
-done
-start=$(date +%s)
-status=0
-wait "$md" || status=$?
-took=$(($(date +%s) - start))
-[ -z "$stopped" ] || kill -CONT "$stopped" 2>/dev/null || :
-kill "$locker" 2>/dev/null || :
-wait "$locker" 2>/dev/null || :
+# The lock holder's backend sleeps on after its psql is killed: end it.
+unlock() {
+	pg_psql -d postgres -At -c "SELECT pg_catalog.pg_terminate_backend(pid)
+	    FROM pg_stat_activity WHERE query LIKE 'BEGIN; LOCK TABLE%'" >/dev/null
+}
+
+# stalled CMD...: run CMD while the fields are locked, stop every mdgraph
+# backend that waits on the lock (the server can then answer nothing, not
+# even with its own statement timeout); $status, $took (s) and $stopped.
+stalled() {
+	pg_psql -d fx -c "BEGIN; LOCK TABLE metadata_resulttablefield IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(60)" \
+	    >/dev/null 2>&1 &
+	locker=$!
+	"$@" >"$work/stdout" 2>"$work/stderr" &
+	md=$!
+	stopped=
+	i=0
+	while [ "$i" -lt 200 ] && [ -z "$stopped" ]; do
+		for pid in $(pg_psql -d postgres -At -c "SELECT pid FROM pg_stat_activity
+		    WHERE application_name = 'mdgraph' AND wait_event_type = 'Lock'"); do
+			kill -STOP "$pid" 2>/dev/null && stopped="$stopped $pid"
+		done
+		[ -n "$stopped" ] || sleep 0.05
+		i=$((i + 1))
+	done
+	start=$(date +%s)
+	status=0
+	wait "$md" || status=$?
+	took=$(($(date +%s) - start))
+	for pid in $stopped; do kill -CONT "$pid" 2>/dev/null || :; done
+	kill "$locker" 2>/dev/null || :
+	wait "$locker" 2>/dev/null || :
+	unlock
+}
+
+# --- a stopped server: --timeout bounds the wait.
+stalled "$MDGRAPH" --db "$FX" --data-id 1500001 --timeout 2 -o "$work/out.json"
 check "a backend was stopped mid-run" test -n "$stopped"
 is "stopped server: exit 2 within --timeout + 2 s, one line, old file kept" "2 yes 1 keep" \
     "$status $(test "$took" -le 5 && echo yes || echo "no ($took s)") $(wc -l <"$work/stderr") $(cat "$work/out.json")"
 check "stopped server: the message names the timeout" \
     grep -q '^mdgraph: .*no answer from the server within --timeout 2 s' "$work/stderr"
+
+# --- check's two connections: a stopped backend still ends at --timeout,
+# and a role allowed one connection gets the same report from one.
+stalled "$MDGRAPH" check --db "$FX" --timeout 2
+check "check: a backend was stopped mid-run" test -n "$stopped"
+is "check, a stopped backend: exit 2 within --timeout + 2 s, one line naming the timeout" "2 yes 1 1" \
+    "$status $(test "$took" -le 5 && echo yes || echo "no ($took s)") $(wc -l <"$work/stderr") $(grep -c 'no answer from the server within --timeout 2 s' "$work/stderr")"
+pg_psql -d fx -c "CREATE ROLE one LOGIN CONNECTION LIMIT 1; CREATE ROLE many LOGIN;
+    GRANT USAGE ON SCHEMA public TO one, many;
+    GRANT SELECT ON ALL TABLES IN SCHEMA public TO one, many" >/dev/null
+ONE="host=$PGHOST port=$PGPORT user=one dbname=fx"
+run_status "$MDGRAPH" check --db "host=$PGHOST port=$PGPORT user=many dbname=fx" --stats
+cp "$work/stdout" "$work/two.check"
+two="$status $(sed -n 's/.*: \([0-9]*\) queries.*/\1/p' "$work/stderr")"
+run_status "$MDGRAPH" check --db "$ONE" --stats
+# The second connection's three statements (its transaction, snapshot and
+# settings) are not made: one connection asked everything.
+is "check, one connection allowed: the same exit, no error, three statements fewer" \
+    "${two% *} 1 $((${two#* } - 3))" \
+    "$status $(wc -l <"$work/stderr") $(sed -n 's/.*: \([0-9]*\) queries.*/\1/p' "$work/stderr")"
+same "check, one connection allowed: the same report" "$work/two.check" "$work/stdout"
 
 # --- the wrong database, a mistyped schema
 run_status "$MDGRAPH" --db "$(conn postgres)" --chain main -o "$work/out.json"

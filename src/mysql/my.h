@@ -66,7 +66,7 @@ int	my_count(struct db *, struct db_schema *, const char *const *tables,
 	    size_t n, char **cause);
 int	my_fetch(struct db *, const struct db_fetch *, db_row_fn, void *arg,
 	    char **cause);
-int	my_check(struct db *, const struct db_side *, db_pair_fn, void *arg,
-	    char **cause);
+int	my_check(struct db *, const struct db_side *, size_t n, db_pair_fn,
+	    void *const *args, size_t *failed, char **cause);
 
 #endif

@@ -662,8 +662,8 @@ unindexed(const struct db_side *qs)
  * answers for its m rows.  Rows a declared key makes distinct already
  * are not grouped.
  */
-int
-my_check(struct db *db, const struct db_side *qs, db_pair_fn fn, void *arg,
+static int
+check_one(struct db *db, const struct db_side *qs, db_pair_fn fn, void *arg,
     char **cause)
 {
 	struct my		*my = MY(db);
@@ -747,5 +747,19 @@ my_check(struct db *db, const struct db_side *qs, db_pair_fn fn, void *arg,
 	x.arg = arg;
 	rc = my_query(my, q.sql.data, q.params, q.np, check_row, &x, cause);
 	myq_free(&q);
+	return rc;
+}
+
+/* One question after another: MySQL cannot share a snapshot. */
+int
+my_check(struct db *db, const struct db_side *qs, size_t n, db_pair_fn fn,
+    void *const *args, size_t *failed, char **cause)
+{
+	size_t	i;
+	int	rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++)
+		if ((rc = check_one(db, &qs[i], fn, args[i], cause)) != 0)
+			*failed = i;
 	return rc;
 }

@@ -11,6 +11,9 @@
 struct pg {
 	struct db	 db;
 	PGconn		*conn;
+	char		*conninfo;	/* as given (NULL: the environment's),
+					   for a second connection; never
+					   shown, it may hold a password */
 	int		 timeout;	/* --timeout, seconds */
 	int		 dead;		/* gave up on it: no more statements */
 	char		 sqlstate[6];	/* of the last error, or "" */
@@ -37,6 +40,21 @@ PGresult *pg_exec_each(struct pg *, const char *sql, int nparams,
 	    const char *const *params, pg_row_fn each, void *arg,
 	    char **cause);
 
+/*
+ * Statements run on up to two connections at once, the second opened on
+ * the first's snapshot where there are enough of them (and the server
+ * gives it one): each job's result is left in res (PQclear it).  Returns
+ * 0, or -1 with *failed and *cause.
+ */
+struct pg_job {
+	const char		 *sql;
+	int			  nparams;
+	const char *const	 *params;
+	PGresult		 *res;
+};
+int	 pg_lanes(struct pg *, struct pg_job *, size_t n, size_t *failed,
+	    char **cause);
+
 /* A copy of the field, or NULL for SQL NULL. */
 char	*pg_value(const PGresult *, int row, int col);
 
@@ -46,7 +64,7 @@ int	 pg_count(struct db *, struct db_schema *, const char *const *tables,
 	    size_t n, char **cause);
 int	 pg_fetch(struct db *, const struct db_fetch *, db_row_fn, void *arg,
 	    char **cause);
-int	 pg_check(struct db *, const struct db_side *, db_pair_fn, void *arg,
-	    char **cause);
+int	 pg_check(struct db *, const struct db_side *, size_t n, db_pair_fn,
+	    void *const *args, size_t *failed, char **cause);
 
 #endif

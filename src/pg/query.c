@@ -245,24 +245,19 @@ pg_fetch(struct db *db, const struct db_fetch *f, db_row_fn fn, void *arg,
  * a declared key already makes distinct are not grouped: that would
  * cost a pass and save nothing.
  */
-int
-pg_check(struct db *db, const struct db_side *q, db_pair_fn fn, void *arg,
-    char **cause)
+static void
+build_check(const struct db_side *q, struct pgq *st)
 {
 	struct sql_side	  side;
-	struct pgq	  st;
-	struct buf	 *b = &st.sql;
-	PGresult	 *res;
-	const char	**keys;
+	struct buf	 *b = &st->sql;
 	char		 *tme, *tother, *c1, *c2, **dk;
 	size_t		  i, k;
-	long long	  m, n;
-	int		  row, rc = 0, grouped;
+	int		  grouped;
 
-	pgq_init(&st);
+	pgq_init(st);
 	tme = sql_table(q->schema, q->me->name);
 	tother = sql_table(q->schema, q->other->name);
-	sql_side_build(&side, &st, q->mk, "s");
+	sql_side_build(&side, st, q->mk, "s");
 	k = side.nkeys;
 	grouped = side.ords.len == 0 && side.from.len == 0 && !q->distinct;
 	dk = xcalloc(k + 1, sizeof *dk);
@@ -290,7 +285,7 @@ pg_check(struct db *db, const struct db_side *q, db_pair_fn fn, void *arg,
 		buf_printf(b, "%s s%s", tme, side.from.data ? side.from.data :
 		    "");
 	buf_printf(b, " LEFT JOIN %s p ON ", tother);
-	sql_match(b, &st, q->ok, "p", dk, k);
+	sql_match(b, st, q->ok, "p", dk, k);
 	if (q->tenant) {
 		c1 = sql_column("p", "bk_tenant_id");
 		c2 = grouped ? xstrdup("d.t") : sql_column("s", "bk_tenant_id");
@@ -320,12 +315,17 @@ pg_check(struct db *db, const struct db_side *q, db_pair_fn fn, void *arg,
 	free(tother);
 	strv_free(dk, k);
 	sql_side_free(&side);
+}
 
-	res = pg_exec(PG(db), b->data, (int)st.np,
-	    (const char *const *)st.params, cause);
-	pgq_free(&st);
-	if (res == NULL)
-		return -1;
+/* The rows of a check result: key values, partners, rows answered for. */
+static int
+deliver(const PGresult *res, size_t k, db_pair_fn fn, void *arg)
+{
+	const char	**keys;
+	long long	  m, n;
+	size_t		  i;
+	int		  row, rc = 0;
+
 	keys = xcalloc(k + 1, sizeof *keys);
 	for (row = 0; row < PQntuples(res) && rc == 0; row++) {
 		for (i = 0; i < k; i++)
@@ -336,6 +336,39 @@ pg_check(struct db *db, const struct db_side *q, db_pair_fn fn, void *arg,
 			rc = fn(arg, keys, n);
 	}
 	free(keys);
-	PQclear(res);
+	return rc;
+}
+
+/*
+ * Check's questions, on two connections where there are enough of them
+ * (pg_lanes(): the second on the first's snapshot, as pg_dump -j reads),
+ * each answer then handed on in the questions' order.
+ */
+int
+pg_check(struct db *db, const struct db_side *qs, size_t n, db_pair_fn fn,
+    void *const *args, size_t *failed, char **cause)
+{
+	struct pg_job	*jobs = xcalloc(n + 1, sizeof *jobs);
+	struct pgq	*st = xcalloc(n + 1, sizeof *st);
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < n; i++) {
+		build_check(&qs[i], &st[i]);
+		jobs[i].sql = st[i].sql.data;
+		jobs[i].nparams = (int)st[i].np;
+		jobs[i].params = (const char *const *)st[i].params;
+	}
+	rc = pg_lanes(PG(db), jobs, n, failed, cause);
+	for (i = 0; i < n && rc == 0; i++)
+		if ((rc = deliver(jobs[i].res, qs[i].mk->nterms, fn,
+		    args[i])) != 0)
+			*failed = i;
+	for (i = 0; i < n; i++) {
+		PQclear(jobs[i].res);
+		pgq_free(&st[i]);
+	}
+	free(jobs);
+	free(st);
 	return rc;
 }
