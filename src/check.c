@@ -593,30 +593,6 @@ tally_free(struct tally *t, size_t nkeys)
 }
 
 /*
- * Is every row's key its own?  So when the key is plain columns and they
- * (with bk_tenant_id where tenants match) cover a primary or unique key.
- */
-static int
-keyed_rows(const struct db_table *t, const struct mdg_key *k, int tenant)
-{
-	const char	**cols = xcalloc(k->nterms + 2, sizeof *cols);
-	size_t		  i, n = 0;
-	int		  yes = 1;
-
-	for (i = 0; i < k->nterms && yes; i++) {
-		if (k->terms[i].kind != MDG_TERM_COLUMN)
-			yes = 0;
-		else
-			cols[n++] = k->terms[i].parts[0];
-	}
-	if (tenant)
-		cols[n++] = "bk_tenant_id";
-	yes = yes && db_table_unique(t, cols, n);
-	free(cols);
-	return yes;
-}
-
-/*
  * One side of r as one question: its rows that should have a partner and
  * have none (orphans), or should have at most one and have more.  Fills
  * q and readies x; 0 when there is nothing to ask.
@@ -642,7 +618,7 @@ side_question(const struct db_schema *s, const struct mdg_rel *r,
 	    has_tenant(s, me) && has_tenant(s, other);
 	q->orphans = orphans;
 	q->breaches = breaches;
-	q->distinct = q->me != NULL && keyed_rows(q->me, q->mk, q->tenant);
+	q->distinct = q->me != NULL && db_key_unique(q->me, q->mk, q->tenant);
 	x->nkeys = q->mk->nterms;
 	return 1;
 }

@@ -210,10 +210,6 @@ json_health(struct json *j, const struct inst_node *nd)
 	json_end_obj(j);
 }
 
-/*
- * {"format": "mdgraph-instance", "version": 2, "root": {...}, "chain",
- *  "nodes": [...], "edges": [...], "truncations": [...], "notes": [...]}
- */
 /* The column names of one inst_cols as JSON strings, end to end. */
 struct names {
 	const struct inst_cols	*cols;
@@ -246,6 +242,10 @@ json_kname(struct json *j, const struct names *nm, size_t k, const char *v)
 	json_str(j, v);
 }
 
+/*
+ * {"format": "mdgraph-instance", "version": 2, "root": {...}, "chain",
+ *  "nodes": [...], "edges": [...], "truncations": [...], "notes": [...]}
+ */
 int
 emit_json_instance(struct buf *b, const struct instance *in,
     const struct emit_opts *o, char **cause)

@@ -19,11 +19,10 @@ struct cand {
 	int		 left;		/* the row is the edge's left end */
 };
 
+/* Do a and b belong in one group?  0 if so, else their order. */
 static int
-cmp_cand(const void *x, const void *y)
+cmp_group(const struct cand *a, const struct cand *b)
 {
-	const struct cand *a = x, *b = y;
-
 	if (a->layer != b->layer)
 		return a->layer < b->layer ? -1 : 1;
 	if (a->entity != b->entity)
@@ -34,6 +33,17 @@ cmp_cand(const void *x, const void *y)
 		return a->rel < b->rel ? -1 : 1;
 	if (a->left != b->left)
 		return a->left < b->left ? -1 : 1;
+	return 0;
+}
+
+static int
+cmp_cand(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+	int c;
+
+	if ((c = cmp_group(a, b)) != 0)
+		return c;
 	return a->node < b->node ? -1 : a->node > b->node;
 }
 
@@ -63,9 +73,11 @@ inst_groups(const struct instance *in)
 	 */
 	for (i = 0; i < n; i++) {
 		a = &in->nodes[i];
-		e = &in->edges[edge[i]];
 		if (deg[i] != 1 || a->root || a->missing || a->more > 0 ||
-		    a->unreadable || a->nbad > 0 || e->breach > 1)
+		    a->unreadable || a->nbad > 0)
+			continue;
+		e = &in->edges[edge[i]];
+		if (e->breach > 1)
 			continue;
 		c[nc].node = i;
 		c[nc].parent = e->from == i ? e->to : e->from;
@@ -77,9 +89,7 @@ inst_groups(const struct instance *in)
 	}
 	qsort(c, nc, sizeof *c, cmp_cand);
 	for (i = 0; i < nc; i = k)
-		for (k = i; k < nc && c[k].layer == c[i].layer && c[k].entity == c[i].entity &&
-		    c[k].parent == c[i].parent && c[k].rel == c[i].rel &&
-		    c[k].left == c[i].left; k++)
+		for (k = i; k < nc && cmp_group(&c[k], &c[i]) == 0; k++)
 			group[c[k].node] = c[i].node;
 	free(c);
 	free(deg);

@@ -108,6 +108,26 @@ db_table_unique(const struct db_table *t, const char *const *cols, size_t n)
 }
 
 int
+db_key_unique(const struct db_table *t, const struct mdg_key *k, int tenant)
+{
+	const char	**cols = xcalloc(k->nterms + 2, sizeof *cols);
+	size_t		  i, n = 0;
+	int		  yes = 1;
+
+	for (i = 0; i < k->nterms && yes; i++) {
+		if (k->terms[i].kind != MDG_TERM_COLUMN)
+			yes = 0;
+		else
+			cols[n++] = k->terms[i].parts[0];
+	}
+	if (tenant)
+		cols[n++] = "bk_tenant_id";
+	yes = yes && db_table_unique(t, cols, n);
+	free(cols);
+	return yes;
+}
+
+int
 db_column_fold(const struct db_column *c)
 {
 	return c == NULL ? 0 : (c->nocase ? FOLD_CASE : 0) |

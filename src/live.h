@@ -65,6 +65,12 @@ void			 db_table_constraint(struct db_table *, char type,
 /* Whether the columns (and nothing else) cover a primary or unique key. */
 int			 db_table_unique(const struct db_table *,
 			    const char *const *cols, size_t n);
+/*
+ * Whether a key's values (with bk_tenant_id when `tenant`) are one row's
+ * own: its terms are plain columns that cover a primary or unique key.
+ */
+int			 db_key_unique(const struct db_table *,
+			    const struct mdg_key *, int tenant);
 /* The entity's table in the schema, or NULL. */
 struct db_table		*db_entity_table(const struct db_schema *,
 			    const struct mdg_entity *);

@@ -1457,21 +1457,9 @@ out:
  * matched, covers a primary or unique key of the table.
  */
 static int
-may_repeat(const struct run *r, const struct ent *xe, const struct mdg_key *xk,
-    int tenant)
+may_repeat(const struct ent *xe, const struct mdg_key *xk, int tenant)
 {
-	const char	*cols[16];
-	size_t		 i, n = 0;
-
-	for (i = 0; i < xk->nterms; i++) {
-		if (xk->terms[i].kind != MDG_TERM_COLUMN || n >= 15)
-			return 1;
-		cols[n++] = xk->terms[i].parts[0];
-	}
-	if (tenant)
-		cols[n++] = "bk_tenant_id";
-	(void)r;
-	return !db_table_unique(xe->t, cols, n);
+	return !db_key_unique(xe->t, xk, tenant);
 }
 
 /*
@@ -1499,11 +1487,11 @@ fetch_partners(struct run *r)
 		/* The left end, seen from the right rows. */
 		if (at_most_one(rel->lcard) && !(r->fetched[i] & 2) &&
 		    single_valued(&rel->rkey) &&
-		    may_repeat(r, a, &rel->lkey, tenant))
+		    may_repeat(a, &rel->lkey, tenant))
 			rc = fetch_children(r, i, 0, a->layer, 1);
 		if (rc == 0 && at_most_one(rel->rcard) &&
 		    !(r->fetched[i] & 1) && single_valued(&rel->lkey) &&
-		    may_repeat(r, b, &rel->rkey, tenant))
+		    may_repeat(b, &rel->rkey, tenant))
 			rc = fetch_children(r, i, 1, b->layer, 1);
 	}
 	return rc;
@@ -1559,10 +1547,6 @@ link_rows(struct run *r)
 
 /* ---- diagnosis */
 
-/*
- * Mark the edges of a row with more partners than its relation allows:
- * counted from the links, or from a capped fetch's total when larger.
- */
 struct rel_at {
 	uintptr_t	rel;
 	size_t		ri;
@@ -1621,6 +1605,10 @@ edges_by_rel(const struct run *r, size_t **firstp)
 	return at;
 }
 
+/*
+ * Mark the edges of a row with more partners than its relation allows:
+ * counted from the links, or from a capped fetch's total when larger.
+ */
 static void
 mark_breaches(struct run *r)
 {

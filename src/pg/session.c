@@ -264,6 +264,15 @@ result_error(struct pg *pg, PGresult *res)
 	return c;
 }
 
+/* What a wait past --timeout says. */
+static char *
+no_answer(const struct pg *pg)
+{
+	return xasprintf("query failed: no answer from the server within "
+	    "--timeout %d s: it may be stopped, overloaded or cut off",
+	    pg->timeout);
+}
+
 PGresult *
 pg_exec(struct pg *pg, const char *sql, int nparams,
     const char *const *params, char **cause)
@@ -327,9 +336,7 @@ pg_exec_each(struct pg *pg, const char *sql, int nparams,
 fail:
 	pg->dead = 1;
 	if (w == 0)
-		*cause = xasprintf("query failed: no answer from the server "
-		    "within --timeout %d s: it may be stopped, overloaded or cut "
-		    "off", pg->timeout);
+		*cause = no_answer(pg);
 	else if (*cause == NULL)
 		*cause = result_error(pg, NULL);
 	PQclear(res);
@@ -372,7 +379,6 @@ pg_helper(struct pg *pg)
 	if (pg_connect(h, pg->conninfo, &why) != 0 ||
 	    pg_begin(h, snap, &why) != 0) {
 		pg->db.queries += h->db.queries;
-		h->dead = h->conn == NULL || PQstatus(h->conn) != CONNECTION_OK;
 		pg_close(&h->db);
 		h = NULL;
 	}
@@ -475,9 +481,7 @@ pg_lanes(struct pg *pg, struct pg_job *jobs, size_t n, size_t *failed,
 			}
 		}
 		if ((left = first - now_ms()) <= 0) {
-			*cause = xasprintf("query failed: no answer from the "
-			    "server within --timeout %d s: it may be stopped, "
-			    "overloaded or cut off", pg->timeout);
+			*cause = no_answer(pg);
 			pg->dead = 1;
 			goto fail;
 		}
